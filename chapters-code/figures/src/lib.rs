@@ -1,0 +1,28 @@
+//! The book's figure style.
+//!
+//! Every chapter draws its figures through [`LineChart`], so that all figures
+//! share one size, one font and one colour palette, and so that the same data
+//! always gives the same SVG bytes (no system fonts, no timestamps).
+
+mod chart;
+mod style;
+mod write;
+
+pub use chart::{LineChart, Series, save_stacked};
+pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
+pub use write::write_atomically;
+
+/// Errors from drawing or writing a figure.
+#[derive(Debug, thiserror::Error)]
+pub enum FigureError {
+    /// The figure could not be drawn (for example an empty or non-finite series).
+    #[error("figure {path}: {reason}")]
+    Draw { path: String, reason: String },
+    /// The SVG could not be written.
+    #[error("figure {path}: cannot write: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+}

@@ -1,0 +1,26 @@
+//! Writing a file so that a reader never sees half of it.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::FigureError;
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a
+/// rename, creating the folder if needed.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FigureError> {
+    let io = |source| FigureError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("figure");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let mut file = std::fs::File::create(&tmp).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(io)
+}

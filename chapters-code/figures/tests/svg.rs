@@ -1,0 +1,48 @@
+//! The figure helper writes deterministic SVG and rejects charts it cannot draw.
+
+use figures::{LineChart, Series};
+
+fn chart() -> LineChart {
+    LineChart::new("A test chart", "step", "value")
+        .with(Series::line(
+            "squares",
+            (0..10).map(|i| (i as f64, (i * i) as f64)).collect(),
+        ))
+        .with(Series::line("baseline", vec![(0.0, 10.0), (9.0, 10.0)]).dashed())
+}
+
+#[test]
+fn same_data_gives_same_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.svg"), dir.path().join("b.svg"));
+    chart().save_svg(&a).unwrap();
+    chart().save_svg(&b).unwrap();
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert_eq!(a, b);
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.starts_with("<svg"), "not an SVG: {}", &text[..40]);
+    assert!(text.contains("A test chart") && text.contains("squares"));
+    assert!(
+        text.contains("sans-serif"),
+        "the book's font family is missing"
+    );
+}
+
+#[test]
+fn log_axis_rejects_non_positive_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = LineChart::new("t", "x", "y")
+        .log_y()
+        .with(Series::line("s", vec![(0.0, 1.0), (1.0, 0.0)]));
+    let err = bad.save_svg(&dir.path().join("bad.svg")).unwrap_err();
+    assert!(err.to_string().contains("not positive"), "{err}");
+    assert!(!dir.path().join("bad.svg").exists());
+}
+
+#[test]
+fn empty_chart_is_an_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.svg");
+    let err = LineChart::new("t", "x", "y").save_svg(&path).unwrap_err();
+    assert!(err.to_string().contains("empty.svg"), "{err}");
+}

@@ -1,0 +1,39 @@
+//! The registry of figure makers: every chapter's figure code, run in-process.
+//!
+//! Each entry also names the example that runs the same code on its own, so
+//! the book can say which command made which figure.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+/// A figure written into the book, with the command that regenerates it.
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub path: PathBuf,
+    pub command: String,
+}
+
+/// A chapter's figure code: writes its SVGs into the folder, returns their paths.
+pub type Maker = fn(&Path, u64) -> Result<Vec<PathBuf>>;
+
+/// (command that runs the same code, the code) for every chapter with figures.
+pub fn makers() -> Vec<(&'static str, Maker)> {
+    vec![]
+}
+
+/// Run every maker into `dir` with `seed`.
+pub fn make_all(dir: &Path, seed: u64) -> Result<Vec<Figure>> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("cannot create the figure folder {}", dir.display()))?;
+    let mut made = Vec::new();
+    for (command, maker) in makers() {
+        let paths =
+            maker(dir, seed).with_context(|| format!("figure code of `{command}` failed"))?;
+        made.extend(paths.into_iter().map(|path| Figure {
+            path,
+            command: format!("{command} --seed {seed}"),
+        }));
+    }
+    Ok(made)
+}
