@@ -46,7 +46,8 @@ fn missing_include_file_is_reported() {
 
 #[test]
 fn unknown_anchor_is_reported() {
-    let book = book_with_page("```rust,ignore\n{{#rustdoc_include ../code/lib.rs:greeet}}\n```\n");
+    let book =
+        book_with_page("```rust,ignore\n{{#rustdoc_include ../code/lib.rs:greeet}}\n```\n");
     let report = check_sources(&book.src()).unwrap();
     assert_eq!(kinds(&book), vec![Kind::MissingAnchor]);
     assert!(report.problems[0].message.contains("greeet"));
@@ -66,8 +67,9 @@ fn escaped_directives_are_ignored() {
 
 #[test]
 fn pasted_rust_block_is_reported() {
-    let book =
-        book_with_page("Text.\n\n```rust\nfn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\n```\n");
+    let book = book_with_page(
+        "Text.\n\n```rust\nfn a() {}\nfn b() {}\nfn c() {}\nfn d() {}\n```\n",
+    );
     let report = check_sources(&book.src()).unwrap();
     assert_eq!(kinds(&book), vec![Kind::PastedRust]);
     assert_eq!(report.problems[0].line, 3);
@@ -81,8 +83,7 @@ fn pasted_lines_around_an_include_still_count() {
 
 #[test]
 fn other_languages_may_be_pasted() {
-    let page =
-        "```python\na = 1\nb = 2\nc = 3\nd = 4\n```\n\n```console\n$ a\n$ b\n$ c\n$ d\n```\n";
+    let page = "```python\na = 1\nb = 2\nc = 3\nd = 4\n```\n\n```console\n$ a\n$ b\n$ c\n$ d\n```\n";
     assert_eq!(kinds(&book_with_page(page)), vec![]);
 }
 

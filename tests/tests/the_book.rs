@@ -100,3 +100,25 @@ fn book_toml_refuses_missing_chapters_and_cdn_css() {
     assert!(toml.contains("no-css = true"));
     assert!(toml.contains("build-dir = \"target/book\""));
 }
+
+/// KaTeX runs on the raw Markdown, so inline math that wraps onto the next
+/// line of a block quote swallows the "> " marker. Every quoted line must
+/// open and close its own inline formulas.
+#[test]
+fn inline_math_in_block_quotes_stays_on_one_line() {
+    let book = workspace_root().join("book");
+    let mut bad = Vec::new();
+    for page in xtask::checks::files_with_extension(&book, "md").unwrap() {
+        let text = std::fs::read_to_string(&page).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let single_dollars = line.replace("$$", "").matches('$').count();
+            if line.starts_with('>') && single_dollars % 2 == 1 {
+                bad.push(format!("{}:{}", page.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "inline math wraps across quoted lines at {bad:?}"
+    );
+}

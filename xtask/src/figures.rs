@@ -19,7 +19,19 @@ pub type Maker = fn(&Path, u64) -> Result<Vec<PathBuf>>;
 
 /// (command that runs the same code, the code) for every chapter with figures.
 pub fn makers() -> Vec<(&'static str, Maker)> {
-    vec![]
+    vec![
+        (
+            "cargo run -p vanilla-rnn --example vanilla_figures --",
+            |dir, seed| Ok(vanilla_rnn::figures::write_figures(dir, seed)?),
+        ),
+        (
+            "cargo run -p lstm --example lstm_figures --",
+            |dir, seed| Ok(lstm::figures::write_figures(dir, seed)?),
+        ),
+        ("cargo run -p gru --example gru_figures --", |dir, seed| {
+            Ok(gru::figures::write_figures(dir, seed)?)
+        }),
+    ]
 }
 
 /// Run every maker into `dir` with `seed`.
@@ -28,8 +40,8 @@ pub fn make_all(dir: &Path, seed: u64) -> Result<Vec<Figure>> {
         .with_context(|| format!("cannot create the figure folder {}", dir.display()))?;
     let mut made = Vec::new();
     for (command, maker) in makers() {
-        let paths =
-            maker(dir, seed).with_context(|| format!("figure code of `{command}` failed"))?;
+        let paths = maker(dir, seed)
+            .with_context(|| format!("figure code of `{command}` failed"))?;
         made.extend(paths.into_iter().map(|path| Figure {
             path,
             command: format!("{command} --seed {seed}"),

@@ -2,6 +2,7 @@
 //! run exactly what `cargo xtask book` runs.
 //!
 //! * [`figures`] runs every chapter's figure code into `book/figures/`.
+//! * [`generated`] computes the tables the book includes (gradient checks).
 //! * [`render`] renders the Markdown into HTML with mdBook 0.5 and KaTeX.
 //! * [`checks`] finds what mdBook lets through silently: a missing include
 //!   file or anchor, pasted Rust code, a missing image, a broken link, a
@@ -9,6 +10,7 @@
 
 pub mod checks;
 pub mod figures;
+pub mod generated;
 pub mod render;
 pub mod serve;
 
@@ -43,6 +45,9 @@ pub fn build_book(
             figure.path.display(),
             figure.command
         );
+    }
+    for table in generated::write_all(&root.join("book").join("generated"))? {
+        println!("table   {}", table.display());
     }
     checks::check_sources(&root.join("book"))?.into_result()?;
     render::render(root, output, live_reload)?;

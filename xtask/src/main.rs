@@ -56,7 +56,9 @@ fn main() -> Result<()> {
             if serve_it {
                 let build = {
                     let (root, output) = (root.clone(), output.clone());
-                    move || build_book(&root, &output, seed, Some(serve::LIVE_RELOAD)).map(drop)
+                    move || {
+                        build_book(&root, &output, seed, Some(serve::LIVE_RELOAD)).map(drop)
+                    }
                 };
                 build()?;
                 let watched = vec![
@@ -93,6 +95,8 @@ fn open_in_browser(index: &std::path::Path) -> Result<()> {
     std::process::Command::new(opener)
         .arg(index)
         .spawn()
-        .map_err(|e| anyhow::anyhow!("cannot start `{opener}` to open {}: {e}", index.display()))?;
+        .map_err(|e| {
+            anyhow::anyhow!("cannot start `{opener}` to open {}: {e}", index.display())
+        })?;
     Ok(())
 }

@@ -24,7 +24,9 @@ pub fn serve(
     rebuild: impl Fn() -> Result<()> + Send + 'static,
 ) -> Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
-        format!("cannot listen on 127.0.0.1:{port} (is another server using it? try --port)")
+        format!(
+            "cannot listen on 127.0.0.1:{port} (is another server using it? try --port)"
+        )
     })?;
     println!(
         "serving {} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
@@ -97,7 +99,8 @@ fn answer(stream: TcpStream, output: &Path, clients: &Clients) -> Result<()> {
     let request = String::from_utf8_lossy(&head[..seen]);
     let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
     if path.trim_start_matches('/') == LIVE_RELOAD {
-        let socket = tungstenite::accept(stream).map_err(|e| anyhow::anyhow!("websocket: {e}"))?;
+        let socket =
+            tungstenite::accept(stream).map_err(|e| anyhow::anyhow!("websocket: {e}"))?;
         clients.lock().expect("client list poisoned").push(socket);
         return Ok(());
     }

@@ -63,6 +63,18 @@ pub struct LineChart {
     pub log_y: bool,
     /// Fix the vertical range instead of fitting it to the data.
     pub y_range: Option<(f64, f64)>,
+    /// Where the legend goes.
+    pub legend: Corner,
+}
+
+/// A corner of the plot, for the legend.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Corner {
+    #[default]
+    UpperRight,
+    UpperLeft,
+    LowerLeft,
+    LowerRight,
 }
 
 impl LineChart {
@@ -91,6 +103,12 @@ impl LineChart {
     /// Fix the vertical range.
     pub fn y_range(mut self, low: f64, high: f64) -> Self {
         self.y_range = Some((low, high));
+        self
+    }
+
+    /// Put the legend in another corner.
+    pub fn legend_at(mut self, corner: Corner) -> Self {
+        self.legend = corner;
         self
     }
 
@@ -149,7 +167,11 @@ impl LineChart {
         Ok(((x0, x1), (y0, y1)))
     }
 
-    fn draw(&self, area: &DrawingArea<SVGBackend, Shift>, path: &Path) -> Result<(), FigureError> {
+    fn draw(
+        &self,
+        area: &DrawingArea<SVGBackend, Shift>,
+        path: &Path,
+    ) -> Result<(), FigureError> {
         let ((x0, x1), (y0, y1)) = self.bounds(path)?;
         let fail = |e: DrawingAreaErrorKind<std::io::Error>| FigureError::Draw {
             path: path.display().to_string(),
@@ -165,7 +187,7 @@ impl LineChart {
             .build_cartesian_2d(x0..x1, to_axis(y0)..to_axis(y1))
             .map_err(fail)?;
         let log_label = |v: &f64| format!("{:.0e}", 10f64.powf(*v));
-        let linear_label = |v: &f64| format!("{v}");
+        let linear_label = |v: &f64| tidy(*v);
         let y_formatter: &dyn Fn(&f64) -> String = if self.log_y {
             &log_label
         } else {
@@ -175,6 +197,7 @@ impl LineChart {
             .configure_mesh()
             .x_desc(self.x_label.as_str())
             .y_desc(self.y_label.as_str())
+            .x_label_formatter(&|v| tidy(*v))
             .y_label_formatter(y_formatter)
             .label_style((FONT, 14))
             .axis_desc_style((FONT, 15))
@@ -209,13 +232,33 @@ impl LineChart {
         }
         chart
             .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
+            .position(match self.legend {
+                Corner::UpperRight => SeriesLabelPosition::UpperRight,
+                Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
+                Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
+                Corner::LowerRight => SeriesLabelPosition::LowerRight,
+            })
             .label_font((FONT, 14))
             .background_style(WHITE.mix(0.85))
             .border_style(RGBColor(180, 180, 180))
             .draw()
             .map_err(fail)
     }
+}
+
+/// A tick label: at most three decimals, no trailing zeros, scientific
+/// notation for very large or very small magnitudes.
+pub fn tidy(value: f64) -> String {
+    let magnitude = value.abs();
+    if magnitude < 1e-9 {
+        return "0".to_owned(); // rounding noise at a tick meant to be zero
+    }
+    if !(1e-3..1e5).contains(&magnitude) {
+        return format!("{value:.1e}");
+    }
+    let text = format!("{value:.3}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    text.to_owned()
 }
 
 /// Render several charts stacked vertically into one SVG at `path`, each

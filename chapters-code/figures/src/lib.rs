@@ -8,7 +8,7 @@ mod chart;
 mod style;
 mod write;
 
-pub use chart::{LineChart, Series, save_stacked};
+pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
 pub use write::write_atomically;
 

@@ -46,3 +46,14 @@ fn empty_chart_is_an_error_naming_the_file() {
     let err = LineChart::new("t", "x", "y").save_svg(&path).unwrap_err();
     assert!(err.to_string().contains("empty.svg"), "{err}");
 }
+
+#[test]
+fn tick_labels_are_tidy() {
+    use figures::tidy;
+    assert_eq!(tidy(0.30000000000000004), "0.3");
+    assert_eq!(tidy(-0.0002), "-2.0e-4");
+    assert_eq!(tidy(1e-12), "0");
+    assert_eq!(tidy(5.0), "5");
+    assert_eq!(tidy(-2.2e-16), "0");
+    assert_eq!(tidy(123456.0), "1.2e5");
+}

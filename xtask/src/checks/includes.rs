@@ -34,7 +34,9 @@ pub fn parse_includes(page: &Path, text: &str) -> Vec<Include> {
                 None => (argument, None),
             };
             let anchor = selector
-                .filter(|s| !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit() || c == ':'))
+                .filter(|s| {
+                    !s.is_empty() && !s.chars().all(|c| c.is_ascii_digit() || c == ':')
+                })
                 .map(str::to_owned);
             found.push(Include {
                 file: folder.join(path.trim()),

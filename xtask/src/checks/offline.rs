@@ -14,7 +14,9 @@ pub fn check_offline(file: &Path, text: &str) -> Vec<Problem> {
             kind: Kind::RemoteResource,
             file: file.to_path_buf(),
             line: line_of(text, at),
-            message: format!("loads {what} from the network; ship it with the book instead"),
+            message: format!(
+                "loads {what} from the network; ship it with the book instead"
+            ),
         })
     };
     for tag_name in ["<script ", "<img ", "<link ", "<iframe ", "<source "] {

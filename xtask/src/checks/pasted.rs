@@ -31,7 +31,9 @@ pub fn check_pasted_rust(page: &Path, text: &str) -> Vec<Problem> {
                 }
             }
             Some((start, fence)) => {
-                if trimmed.starts_with(fence.as_str()) && trimmed[fence.len()..].trim().is_empty() {
+                if trimmed.starts_with(fence.as_str())
+                    && trimmed[fence.len()..].trim().is_empty()
+                {
                     if *start > 0 && pasted > MAX_PASTED_LINES {
                         problems.push(Problem {
                             kind: Kind::PastedRust,

@@ -1,0 +1,36 @@
+//! Forward, and forward + backward, of the readable LSTM in f32: the IMDB
+//! configuration (batch 32, T = 50, input 100, hidden 100) and batch 1.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use lstm::Lstm;
+use ndarray::Array3;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vanilla_rnn::Init;
+use vanilla_rnn::testing::random;
+
+fn bench(c: &mut Criterion) {
+    let (steps, input, hidden) = (50, 100, 100);
+    for batch in [32, 1] {
+        let mut rng = StdRng::seed_from_u64(7);
+        let lstm = Lstm::<f32>::new(input, hidden, Init::PyTorch, &mut rng);
+        let x: Array3<f32> = random((steps, batch, input), 1.0, &mut rng);
+        let dh: Array3<f32> = random((steps, batch, hidden), 1.0, &mut rng);
+        c.bench_function(
+            &format!("lstm forward B={batch} T={steps} D={input} H={hidden}"),
+            |b| b.iter(|| lstm.forward(x.view(), None, None)),
+        );
+        c.bench_function(
+            &format!("lstm forward+backward B={batch} T={steps} D={input} H={hidden}"),
+            |b| {
+                b.iter(|| {
+                    let trace = lstm.forward(x.view(), None, None);
+                    lstm.backward(x.view(), &trace, dh.view(), None)
+                })
+            },
+        );
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

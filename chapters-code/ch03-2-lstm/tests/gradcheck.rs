@@ -1,0 +1,29 @@
+//! Gradient checks of the LSTM: every parameter, x, h_0 and C_0, for one step
+//! and for a sequence, in f64.
+
+use lstm::suite::{Problem, reports};
+use vanilla_rnn::suite::TOLERANCE;
+
+#[test]
+fn gradcheck_lstm_one_step_and_sequence() {
+    let reports = reports();
+    assert_eq!(reports.len(), 2, "one step and one sequence");
+    for (case, report) in &reports {
+        println!("{case}:\n{report}");
+        report.assert_below(TOLERANCE);
+    }
+}
+
+#[test]
+fn gradcheck_lstm_detects_a_corrupted_gate_gradient() {
+    let mut problem = Problem::new(5, 23);
+    let mut grads = problem.analytic();
+    grads.w_hf[[2, 3]] -= 1e-3;
+    let report = problem.check(&grads);
+    let failures = report.failures(TOLERANCE);
+    assert_eq!(failures.len(), 1, "{report}");
+    assert_eq!(
+        (failures[0].name, failures[0].worst_index.as_slice()),
+        ("w_hf", &[2, 3][..])
+    );
+}
