@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use vanilla_rnn::gradcheck::GradReport;
+
+use crate::bench_record::{Recording, table};
 use vanilla_rnn::suite::TOLERANCE;
 
 /// Write every generated table into `dir`; returns their paths.
@@ -16,7 +18,19 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     reports.extend(lstm::suite::reports());
     reports.extend(gru::suite::reports());
     figures::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
-    Ok(vec![path])
+    let recorded = dir
+        .parent()
+        .unwrap_or(dir)
+        .join("results")
+        .join("ch03-benchmarks.json");
+    let text = std::fs::read_to_string(&recorded).with_context(|| {
+        format!("cannot read the recorded benchmarks {}", recorded.display())
+    })?;
+    let recording: Recording = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a benchmark recording", recorded.display()))?;
+    let bench_path = dir.join("ch03-benchmarks.md");
+    figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
+    Ok(vec![path, bench_path])
 }
 
 /// One row per checked case: how much was checked and the worst relative error.

@@ -8,6 +8,7 @@
 //!   file or anchor, pasted Rust code, a missing image, a broken link, a
 //!   resource fetched from the network.
 
+pub mod bench_record;
 pub mod checks;
 pub mod figures;
 pub mod generated;

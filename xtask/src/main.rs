@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-use xtask::{build_book, default_output, figures, serve, workspace_root};
+use xtask::{bench_record, build_book, default_output, figures, serve, workspace_root};
 
 #[derive(Parser)]
 #[command(about = "Build and check the RNN book")]
@@ -34,6 +34,16 @@ enum Command {
         /// Output folder (default: target/book).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Record the medians of the last `cargo bench -p vanilla-rnn -p lstm -p gru`
+    /// into book/results/ch03-benchmarks.json (shown in Appendix B).
+    RecordBenchmarks {
+        /// A description of the machine, for the book (for example "2-core x86_64, AVX-512").
+        #[arg(long)]
+        machine: String,
+        /// The date of the run (YYYY-MM-DD).
+        #[arg(long)]
+        date: String,
     },
     /// Only make the figures (into book/figures/).
     Figures {
@@ -73,6 +83,30 @@ fn main() -> Result<()> {
             if open {
                 open_in_browser(&index)?;
             }
+            Ok(())
+        }
+        Command::RecordBenchmarks { machine, date } => {
+            let measurements = bench_record::collect(
+                &root.join("target").join("criterion"),
+                &["vanilla ", "lstm ", "gru "],
+            )?;
+            let recording = bench_record::Recording {
+                command: "cargo bench -p vanilla-rnn -p lstm -p gru".to_owned(),
+                machine,
+                date,
+                measurements,
+            };
+            let path = root
+                .join("book")
+                .join("results")
+                .join("ch03-benchmarks.json");
+            std::fs::create_dir_all(path.parent().expect("a folder"))?;
+            std::fs::write(&path, serde_json::to_string_pretty(&recording)? + "\n")?;
+            println!(
+                "{}: {} benchmarks",
+                path.display(),
+                recording.measurements.len()
+            );
             Ok(())
         }
         Command::Figures { seed } => {
