@@ -31,7 +31,25 @@ pub fn makers() -> Vec<(&'static str, Maker)> {
         ("cargo run -p gru --example gru_figures --", |dir, seed| {
             Ok(gru::figures::write_figures(dir, seed)?)
         }),
+        (
+            "recorded by `imdb experiments`; redrawn from book/results/ch04-imdb.json:",
+            |dir, _| {
+                imdb_sentiment::figures::write_figures(
+                    &recorded(dir, "ch04-imdb.json"),
+                    dir,
+                )
+            },
+        ),
     ]
+}
+
+/// A recorded results file, beside the figure folder: book/results/NAME.
+pub fn recorded(figure_dir: &Path, name: &str) -> PathBuf {
+    figure_dir
+        .parent()
+        .unwrap_or(figure_dir)
+        .join("results")
+        .join(name)
 }
 
 /// Run every maker into `dir` with `seed`.

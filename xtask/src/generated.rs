@@ -30,7 +30,13 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         .with_context(|| format!("{} is not a benchmark recording", recorded.display()))?;
     let bench_path = dir.join("ch03-benchmarks.md");
     figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
-    Ok(vec![path, bench_path])
+    let imdb_path = dir.join("ch04-results.md");
+    let results = crate::figures::recorded(dir, "ch04-imdb.json");
+    figures::write_atomically(
+        &imdb_path,
+        imdb_sentiment::figures::results_table(&results)?.as_bytes(),
+    )?;
+    Ok(vec![path, bench_path, imdb_path])
 }
 
 /// One row per checked case: how much was checked and the worst relative error.

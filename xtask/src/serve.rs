@@ -79,7 +79,10 @@ fn newest_change(watched: &[PathBuf]) -> Option<SystemTime> {
             continue;
         };
         if meta.is_dir() {
-            if path.ends_with("figures") || path.ends_with("target") {
+            if ["figures", "generated", "target"]
+                .iter()
+                .any(|skip| path.ends_with(skip))
+            {
                 continue; // written by the build itself
             }
             if let Ok(entries) = std::fs::read_dir(&path) {

@@ -2,22 +2,11 @@
 //!
 //! `cargo run -p vanilla-rnn --example vanilla_figures -- --seed 42 --out book/figures`
 
-use std::path::PathBuf;
-
 use clap::Parser;
-
-#[derive(Parser)]
-struct Args {
-    /// Seed for the random weights and inputs.
-    #[arg(long, default_value_t = 42)]
-    seed: u64,
-    /// Folder to write the SVG files into.
-    #[arg(long, default_value = "book/figures")]
-    out: PathBuf,
-}
+use figures::FigureArgs;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args = Args::parse();
+    let args = FigureArgs::parse();
     for path in vanilla_rnn::figures::write_figures(&args.out, args.seed)? {
         println!("{}", path.display());
     }

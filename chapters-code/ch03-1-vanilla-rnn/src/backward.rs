@@ -9,15 +9,12 @@ use crate::activation::tanh_grad_from_output;
 use crate::sequence::{check_input, check_step_gradient};
 use crate::{RnnTrace, Scalar, VanillaRnn};
 
-/// Gradients of a loss with respect to every parameter (same names as
-/// [`VanillaRnn`]), every input x_t and the initial state.
+/// Gradients of a loss: for the parameters, a [`VanillaRnn`] whose every
+/// field holds the gradient of the field of the same name; and for every
+/// input x_t and the initial state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RnnGrads<F> {
-    pub w_xh: Array2<F>,
-    pub w_hh: Array2<F>,
-    pub b_h: Array1<F>,
-    pub w_hy: Array2<F>,
-    pub b_y: Array1<F>,
+    pub params: VanillaRnn<F>,
     /// dL/dx, (T, B, D).
     pub x: Array3<F>,
     /// dL/dh_0, (B, H).
@@ -27,15 +24,10 @@ pub struct RnnGrads<F> {
 impl<F: Scalar> RnnGrads<F> {
     /// Every gradient by name: the parameters' names, then `x` and `h0`.
     pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        vec![
-            ("w_xh", self.w_xh.view().into_dyn()),
-            ("w_hh", self.w_hh.view().into_dyn()),
-            ("b_h", self.b_h.view().into_dyn()),
-            ("w_hy", self.w_hy.view().into_dyn()),
-            ("b_y", self.b_y.view().into_dyn()),
-            ("x", self.x.view().into_dyn()),
-            ("h0", self.h0.view().into_dyn()),
-        ]
+        let mut tensors = self.params.tensors();
+        tensors.push(("x", self.x.view().into_dyn()));
+        tensors.push(("h0", self.h0.view().into_dyn()));
+        tensors
     }
 }
 
@@ -67,13 +59,20 @@ impl<F: Scalar> VanillaRnn<F> {
             );
             let dy_t = dy.index_axis(Axis(0), t);
             // Output layer: y_t = h_t W_hyᵀ + b_y.
-            general_mat_mul(one, &dy_t.t(), &h_t, one, &mut g.w_hy);
-            g.b_y += &dy_t.sum_axis(Axis(0));
+            general_mat_mul(one, &dy_t.t(), &h_t, one, &mut g.params.w_hy);
+            g.params.b_y += &dy_t.sum_axis(Axis(0));
             // Everything that reaches h_t: the loss, the output, the next step.
             let dh_t = &dh.index_axis(Axis(0), t) + &dy_t.dot(&self.w_hy) + &dh_next;
             // Through tanh: da = dh ⊙ (1 - h_t²).
             let da = &dh_t * &h_t.mapv(tanh_grad_from_output);
-            accumulate_affine(&mut g.w_xh, &mut g.w_hh, &mut g.b_h, da.view(), x_t, h_prev);
+            accumulate_affine(
+                &mut g.params.w_xh,
+                &mut g.params.w_hh,
+                &mut g.params.b_h,
+                da.view(),
+                x_t,
+                h_prev,
+            );
             g.x.index_axis_mut(Axis(0), t).assign(&da.dot(&self.w_xh));
             dh_next = da.dot(&self.w_hh);
         }
@@ -84,11 +83,11 @@ impl<F: Scalar> VanillaRnn<F> {
 
     fn zero_grads(&self, steps: usize, batch: usize) -> RnnGrads<F> {
         RnnGrads {
-            w_xh: Array2::zeros(self.w_xh.dim()),
-            w_hh: Array2::zeros(self.w_hh.dim()),
-            b_h: Array1::zeros(self.b_h.dim()),
-            w_hy: Array2::zeros(self.w_hy.dim()),
-            b_y: Array1::zeros(self.b_y.dim()),
+            params: VanillaRnn::zeros(
+                self.input_size(),
+                self.hidden_size(),
+                self.output_size(),
+            ),
             x: Array3::zeros((steps, batch, self.input_size())),
             h0: Array2::zeros((batch, self.hidden_size())),
         }

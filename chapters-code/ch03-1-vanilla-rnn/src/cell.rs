@@ -46,6 +46,17 @@ impl<F: Scalar> VanillaRnn<F> {
         }
     }
 
+    /// A layer whose every parameter is zero (the start of a gradient sum).
+    pub fn zeros(input: usize, hidden: usize, output: usize) -> Self {
+        VanillaRnn {
+            w_xh: Array2::zeros((hidden, input)),
+            w_hh: Array2::zeros((hidden, hidden)),
+            b_h: Array1::zeros(hidden),
+            w_hy: Array2::zeros((output, hidden)),
+            b_y: Array1::zeros(output),
+        }
+    }
+
     /// D, the number of input features.
     pub fn input_size(&self) -> usize {
         self.w_xh.ncols()

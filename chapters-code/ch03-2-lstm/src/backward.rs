@@ -1,6 +1,6 @@
 //! Backpropagation through time for the LSTM.
 
-use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, ArrayViewD, Axis};
+use ndarray::{Array2, Array3, ArrayView2, ArrayView3, ArrayViewD, Axis};
 use vanilla_rnn::Scalar;
 use vanilla_rnn::activation::{sigmoid_grad_from_output, tanh_grad_from_output};
 use vanilla_rnn::backward::accumulate_affine;
@@ -8,22 +8,12 @@ use vanilla_rnn::sequence::{check_input, check_step_gradient, initial_state};
 
 use crate::{Lstm, LstmTrace};
 
-/// Gradients of a loss with respect to every parameter (same names as
-/// [`Lstm`]), every input x_t and both initial states.
+/// Gradients of a loss: for the parameters, an [`Lstm`] whose every field
+/// holds the gradient of the field of the same name; and for the inputs and
+/// both initial states.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LstmGrads<F> {
-    pub w_xi: Array2<F>,
-    pub w_hi: Array2<F>,
-    pub b_i: Array1<F>,
-    pub w_xf: Array2<F>,
-    pub w_hf: Array2<F>,
-    pub b_f: Array1<F>,
-    pub w_xo: Array2<F>,
-    pub w_ho: Array2<F>,
-    pub b_o: Array1<F>,
-    pub w_xc: Array2<F>,
-    pub w_hc: Array2<F>,
-    pub b_c: Array1<F>,
+    pub params: Lstm<F>,
     /// dL/dx, (T, B, D).
     pub x: Array3<F>,
     /// dL/dh_0 and dL/dC_0, (B, H).
@@ -34,23 +24,11 @@ pub struct LstmGrads<F> {
 impl<F: Scalar> LstmGrads<F> {
     /// Every gradient by name: the parameters' names, then `x`, `h0`, `c0`.
     pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        vec![
-            ("w_xi", self.w_xi.view().into_dyn()),
-            ("w_hi", self.w_hi.view().into_dyn()),
-            ("b_i", self.b_i.view().into_dyn()),
-            ("w_xf", self.w_xf.view().into_dyn()),
-            ("w_hf", self.w_hf.view().into_dyn()),
-            ("b_f", self.b_f.view().into_dyn()),
-            ("w_xo", self.w_xo.view().into_dyn()),
-            ("w_ho", self.w_ho.view().into_dyn()),
-            ("b_o", self.b_o.view().into_dyn()),
-            ("w_xc", self.w_xc.view().into_dyn()),
-            ("w_hc", self.w_hc.view().into_dyn()),
-            ("b_c", self.b_c.view().into_dyn()),
-            ("x", self.x.view().into_dyn()),
-            ("h0", self.h0.view().into_dyn()),
-            ("c0", self.c0.view().into_dyn()),
-        ]
+        let mut tensors = self.params.tensors();
+        tensors.push(("x", self.x.view().into_dyn()));
+        tensors.push(("h0", self.h0.view().into_dyn()));
+        tensors.push(("c0", self.c0.view().into_dyn()));
+        tensors
     }
 }
 
@@ -94,33 +72,33 @@ impl<F: Scalar> Lstm<F> {
             // Each pre-activation is W_x x_t + W_h h_{t-1} + b.
             let (x_t, h_prev) = (x.index_axis(Axis(0), t), trace.h.index_axis(Axis(0), t));
             accumulate_affine(
-                &mut g.w_xi,
-                &mut g.w_hi,
-                &mut g.b_i,
+                &mut g.params.w_xi,
+                &mut g.params.w_hi,
+                &mut g.params.b_i,
                 da_i.view(),
                 x_t,
                 h_prev,
             );
             accumulate_affine(
-                &mut g.w_xf,
-                &mut g.w_hf,
-                &mut g.b_f,
+                &mut g.params.w_xf,
+                &mut g.params.w_hf,
+                &mut g.params.b_f,
                 da_f.view(),
                 x_t,
                 h_prev,
             );
             accumulate_affine(
-                &mut g.w_xo,
-                &mut g.w_ho,
-                &mut g.b_o,
+                &mut g.params.w_xo,
+                &mut g.params.w_ho,
+                &mut g.params.b_o,
                 da_o.view(),
                 x_t,
                 h_prev,
             );
             accumulate_affine(
-                &mut g.w_xc,
-                &mut g.w_hc,
-                &mut g.b_c,
+                &mut g.params.w_xc,
+                &mut g.params.w_hc,
+                &mut g.params.b_c,
                 da_c.view(),
                 x_t,
                 h_prev,
@@ -143,22 +121,8 @@ impl<F: Scalar> Lstm<F> {
 
     fn zero_grads(&self, steps: usize, batch: usize) -> LstmGrads<F> {
         let (input, hidden) = (self.input_size(), self.hidden_size());
-        let wx = || Array2::zeros((hidden, input));
-        let wh = || Array2::zeros((hidden, hidden));
-        let b = || Array1::zeros(hidden);
         LstmGrads {
-            w_xi: wx(),
-            w_hi: wh(),
-            b_i: b(),
-            w_xf: wx(),
-            w_hf: wh(),
-            b_f: b(),
-            w_xo: wx(),
-            w_ho: wh(),
-            b_o: b(),
-            w_xc: wx(),
-            w_hc: wh(),
-            b_c: b(),
+            params: Lstm::zeros(input, hidden),
             x: Array3::zeros((steps, batch, input)),
             h0: Array2::zeros((batch, hidden)),
             c0: Array2::zeros((batch, hidden)),

@@ -69,6 +69,27 @@ impl<F: Scalar> Lstm<F> {
     }
 
     // ANCHOR: forget_bias
+    /// A layer whose every parameter is zero (the start of a gradient sum).
+    pub fn zeros(input: usize, hidden: usize) -> Self {
+        let wx = || Array2::zeros((hidden, input));
+        let wh = || Array2::zeros((hidden, hidden));
+        let b = || Array1::zeros(hidden);
+        Lstm {
+            w_xi: wx(),
+            w_hi: wh(),
+            b_i: b(),
+            w_xf: wx(),
+            w_hf: wh(),
+            b_f: b(),
+            w_xo: wx(),
+            w_ho: wh(),
+            b_o: b(),
+            w_xc: wx(),
+            w_hc: wh(),
+            b_c: b(),
+        }
+    }
+
     /// Set every forget-gate bias to `value` (1.0 is the choice of Gers et al.,
     /// 2000, Jozefowicz et al., 2015, and Keras's `unit_forget_bias=True`): the
     /// cell then starts out remembering, f_t ≈ σ(1) ≈ 0.73.

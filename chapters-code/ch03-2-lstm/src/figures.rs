@@ -55,7 +55,8 @@ pub fn memory_input(seed: u64) -> Array3<f64> {
     x
 }
 
-fn series(name: &str, values: impl Iterator<Item = f64>) -> Series {
+/// A series over steps 1, 2, … from per-step values.
+pub fn series(name: &str, values: impl Iterator<Item = f64>) -> Series {
     Series::line(
         name,
         values

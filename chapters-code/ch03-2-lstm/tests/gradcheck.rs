@@ -18,7 +18,7 @@ fn gradcheck_lstm_one_step_and_sequence() {
 fn gradcheck_lstm_detects_a_corrupted_gate_gradient() {
     let mut problem = Problem::new(5, 23);
     let mut grads = problem.analytic();
-    grads.w_hf[[2, 3]] -= 1e-3;
+    grads.params.w_hf[[2, 3]] -= 1e-3;
     let report = problem.check(&grads);
     let failures = report.failures(TOLERANCE);
     assert_eq!(failures.len(), 1, "{report}");

@@ -1,8 +1,6 @@
 //! Backpropagation through time for the GRU, both forms.
 
-use ndarray::{
-    Array1, Array2, Array3, ArrayView3, ArrayViewD, Axis, linalg::general_mat_mul,
-};
+use ndarray::{Array2, Array3, ArrayView3, ArrayViewD, Axis, linalg::general_mat_mul};
 use vanilla_rnn::Scalar;
 use vanilla_rnn::activation::{sigmoid_grad_from_output, tanh_grad_from_output};
 use vanilla_rnn::backward::accumulate_affine;
@@ -10,20 +8,12 @@ use vanilla_rnn::sequence::{check_input, check_step_gradient};
 
 use crate::{Gru, GruTrace};
 
-/// Gradients of a loss with respect to every parameter (same names as
-/// [`Gru`]; `b_hn` only in the reset-after form), every x_t and h_0.
+/// Gradients of a loss: for the parameters, a [`Gru`] whose every field
+/// holds the gradient of the field of the same name (`b_hn` only in the
+/// reset-after form); and for the inputs and the initial state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GruGrads<F> {
-    pub w_xz: Array2<F>,
-    pub w_hz: Array2<F>,
-    pub b_z: Array1<F>,
-    pub w_xr: Array2<F>,
-    pub w_hr: Array2<F>,
-    pub b_r: Array1<F>,
-    pub w_xn: Array2<F>,
-    pub w_hn: Array2<F>,
-    pub b_n: Array1<F>,
-    pub b_hn: Option<Array1<F>>,
+    pub params: Gru<F>,
     /// dL/dx, (T, B, D).
     pub x: Array3<F>,
     /// dL/dh_0, (B, H).
@@ -33,20 +23,7 @@ pub struct GruGrads<F> {
 impl<F: Scalar> GruGrads<F> {
     /// Every gradient by name: the parameters' names, then `x` and `h0`.
     pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        let mut tensors = vec![
-            ("w_xz", self.w_xz.view().into_dyn()),
-            ("w_hz", self.w_hz.view().into_dyn()),
-            ("b_z", self.b_z.view().into_dyn()),
-            ("w_xr", self.w_xr.view().into_dyn()),
-            ("w_hr", self.w_hr.view().into_dyn()),
-            ("b_r", self.b_r.view().into_dyn()),
-            ("w_xn", self.w_xn.view().into_dyn()),
-            ("w_hn", self.w_hn.view().into_dyn()),
-            ("b_n", self.b_n.view().into_dyn()),
-        ];
-        if let Some(b_hn) = &self.b_hn {
-            tensors.push(("b_hn", b_hn.view().into_dyn()));
-        }
+        let mut tensors = self.params.tensors();
         tensors.push(("x", self.x.view().into_dyn()));
         tensors.push(("h0", self.h0.view().into_dyn()));
         tensors
@@ -87,13 +64,13 @@ impl<F: Scalar> Gru<F> {
             let da_n = dn * &n.mapv(tanh_grad_from_output);
             let da_z = dz * &z.mapv(sigmoid_grad_from_output);
             // The candidate's pre-activation, and through it the reset gate.
-            general_mat_mul(one, &da_n.t(), &x_t, one, &mut g.w_xn);
-            g.b_n += &da_n.sum_axis(Axis(0));
-            let dr = match (&trace.hn, &mut g.b_hn) {
+            general_mat_mul(one, &da_n.t(), &x_t, one, &mut g.params.w_xn);
+            g.params.b_n += &da_n.sum_axis(Axis(0));
+            let dr = match (&trace.hn, &mut g.params.b_hn) {
                 // Article's form: a_n = W_xn x + W_hn (r ⊙ h) + b_n.
                 (None, _) => {
                     let reset_h = &r * &h_prev;
-                    general_mat_mul(one, &da_n.t(), &reset_h, one, &mut g.w_hn);
+                    general_mat_mul(one, &da_n.t(), &reset_h, one, &mut g.params.w_hn);
                     let d_reset_h = da_n.dot(&self.w_hn);
                     dh_prev += &(&d_reset_h * &r);
                     d_reset_h * h_prev
@@ -101,7 +78,7 @@ impl<F: Scalar> Gru<F> {
                 // Reset after: a_n = W_xn x + b_n + r ⊙ (W_hn h + b_hn).
                 (Some(hn), Some(db_hn)) => {
                     let d_hn = &da_n * &r;
-                    general_mat_mul(one, &d_hn.t(), &h_prev, one, &mut g.w_hn);
+                    general_mat_mul(one, &d_hn.t(), &h_prev, one, &mut g.params.w_hn);
                     *db_hn += &d_hn.sum_axis(Axis(0));
                     dh_prev += &d_hn.dot(&self.w_hn);
                     &da_n * &hn.index_axis(Axis(0), t)
@@ -112,17 +89,17 @@ impl<F: Scalar> Gru<F> {
             };
             let da_r = dr * &r.mapv(sigmoid_grad_from_output);
             accumulate_affine(
-                &mut g.w_xz,
-                &mut g.w_hz,
-                &mut g.b_z,
+                &mut g.params.w_xz,
+                &mut g.params.w_hz,
+                &mut g.params.b_z,
                 da_z.view(),
                 x_t,
                 h_prev,
             );
             accumulate_affine(
-                &mut g.w_xr,
-                &mut g.w_hr,
-                &mut g.b_r,
+                &mut g.params.w_xr,
+                &mut g.params.w_hr,
+                &mut g.params.b_r,
                 da_r.view(),
                 x_t,
                 h_prev,
@@ -138,20 +115,8 @@ impl<F: Scalar> Gru<F> {
 
     fn zero_grads(&self, steps: usize, batch: usize) -> GruGrads<F> {
         let (input, hidden) = (self.input_size(), self.hidden_size());
-        let wx = || Array2::zeros((hidden, input));
-        let wh = || Array2::zeros((hidden, hidden));
-        let b = || Array1::zeros(hidden);
         GruGrads {
-            w_xz: wx(),
-            w_hz: wh(),
-            b_z: b(),
-            w_xr: wx(),
-            w_hr: wh(),
-            b_r: b(),
-            w_xn: wx(),
-            w_hn: wh(),
-            b_n: b(),
-            b_hn: self.b_hn.as_ref().map(|_| b()),
+            params: Gru::zeros(input, hidden, self.form()),
             x: Array3::zeros((steps, batch, input)),
             h0: Array2::zeros((batch, hidden)),
         }

@@ -81,6 +81,25 @@ impl<F: Scalar> Gru<F> {
         }
     }
 
+    /// A layer in `form` whose every parameter is zero (the start of a gradient sum).
+    pub fn zeros(input: usize, hidden: usize, form: GruForm) -> Self {
+        let wx = || Array2::zeros((hidden, input));
+        let wh = || Array2::zeros((hidden, hidden));
+        let b = || Array1::zeros(hidden);
+        Gru {
+            w_xz: wx(),
+            w_hz: wh(),
+            b_z: b(),
+            w_xr: wx(),
+            w_hr: wh(),
+            b_r: b(),
+            w_xn: wx(),
+            w_hn: wh(),
+            b_n: b(),
+            b_hn: (form == GruForm::ResetAfter).then(b),
+        }
+    }
+
     /// Which of the two forms this layer computes.
     pub fn form(&self) -> GruForm {
         match self.b_hn {

@@ -4,8 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use figures::{FigureError, LineChart, Series, save_stacked};
-use lstm::figures::{memory_cell, memory_input};
+use figures::{FigureError, LineChart, save_stacked};
+use lstm::figures::{memory_cell, memory_input, series};
 use ndarray::{Array1, Array2, Array3, Axis, arr2};
 
 use crate::Gru;
@@ -32,16 +32,6 @@ pub fn memory_gru() -> Gru<f64> {
     }
 }
 // ANCHOR_END: memory
-
-fn series(name: &str, values: impl Iterator<Item = f64>) -> Series {
-    Series::line(
-        name,
-        values
-            .enumerate()
-            .map(|(t, v)| ((t + 1) as f64, v))
-            .collect(),
-    )
-}
 
 /// Write the section's figures into `dir`.
 pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError> {

@@ -29,7 +29,7 @@ fn gradcheck_gru_catches_the_wrong_form() {
     let trace = before.forward(problem.x.view(), Some(problem.h0.view()));
     let wrong = before.backward(problem.x.view(), &trace, problem.r.view());
     let mut grads = problem.analytic();
-    grads.w_hn = wrong.w_hn;
+    grads.params.w_hn = wrong.params.w_hn;
     let report = problem.check(&grads);
     let failures: Vec<&str> = report.failures(TOLERANCE).iter().map(|t| t.name).collect();
     assert_eq!(failures, vec!["w_hn"], "{report}");

@@ -1,0 +1,315 @@
+//! `imdb`: train, check and use the sentiment models of chapter 4.
+//!
+//! ```console
+//! $ cargo run --release -p imdb-sentiment --bin imdb -- train --cell lstm --head last-real
+//! $ cargo run --release -p imdb-sentiment --bin imdb -- classify --run-dir runs/lstm-last-real "A wonderful film."
+//! $ cargo run --release -p imdb-sentiment --bin imdb -- check --archive ../shared/data/aclImdb_v1_labeled.tar.gz
+//! $ cargo run --release -p imdb-sentiment --bin imdb -- experiments --out book/results/ch04-imdb.json
+//! ```
+
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use imdb_sentiment::checkpoint;
+use imdb_sentiment::dataset::{DataOptions, locate};
+use imdb_sentiment::explain::explain;
+use imdb_sentiment::model::Head;
+use imdb_sentiment::pad::Side;
+use imdb_sentiment::prepare::{PrepConfig, prepare};
+use imdb_sentiment::recurrent::CellKind;
+use imdb_sentiment::run::{RunConfig, RunResult, load_config, run};
+use imdb_sentiment::vocab::Vocabulary;
+
+#[derive(Parser)]
+#[command(about = "IMDB sentiment with hand-written recurrent networks (chapter 4)")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct Data {
+    /// An extracted copy of the dataset (a folder that is, or contains, aclImdb/).
+    #[arg(long)]
+    data_dir: Option<PathBuf>,
+    /// The dataset archive (aclImdb_v1.tar.gz, or the labelled-only copy), verified and extracted into the cache.
+    #[arg(long)]
+    archive: Option<PathBuf>,
+    /// The cache folder (default: $RNN_BOOK_DATA, else ~/.cache/rnn-book).
+    #[arg(long)]
+    cache: Option<PathBuf>,
+    /// Download from this address instead of Stanford's.
+    #[arg(long)]
+    url: Option<String>,
+}
+
+#[derive(Args, Clone)]
+struct Setup {
+    #[arg(long, value_enum, default_value = "lstm")]
+    cell: CellKind,
+    /// per-step: the article's model; last-state: the classic classifier; last-real: masked.
+    #[arg(long, value_enum, default_value = "last-real")]
+    head: Head,
+    #[arg(long, default_value_t = 5)]
+    epochs: usize,
+    #[arg(long, default_value_t = 32)]
+    batch_size: usize,
+    #[arg(long, default_value_t = 50)]
+    maxlen: usize,
+    #[arg(long, default_value_t = 20_000)]
+    num_words: usize,
+    #[arg(long, value_enum, default_value = "post")]
+    padding: Side,
+    #[arg(long, value_enum, default_value = "pre")]
+    truncating: Side,
+    /// Clip the global gradient norm to this value.
+    #[arg(long)]
+    clip: Option<f64>,
+    /// Use only this many reviews of each split (half of each class).
+    #[arg(long)]
+    limit: Option<usize>,
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+}
+
+impl Setup {
+    fn config(&self) -> RunConfig {
+        let mut config = RunConfig::article(self.cell, self.head);
+        config.prep = PrepConfig {
+            num_words: self.num_words,
+            maxlen: self.maxlen,
+            padding: self.padding,
+            truncating: self.truncating,
+            limit: self.limit,
+            seed: self.seed,
+            ..PrepConfig::default()
+        };
+        config.train.epochs = self.epochs;
+        config.train.batch_size = self.batch_size;
+        config.train.seed = self.seed;
+        config.train.clip = self.clip;
+        config
+    }
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train one model and save it in a run folder.
+    Train {
+        #[command(flatten)]
+        setup: Setup,
+        #[command(flatten)]
+        data: Data,
+        /// The run folder (default: runs/<cell>-<head>).
+        #[arg(long)]
+        run_dir: Option<PathBuf>,
+        /// Continue from the run folder's last checkpoint.
+        #[arg(long)]
+        resume: bool,
+    },
+    /// Classify a text with a trained model and show which tokens moved the prediction.
+    Classify {
+        #[arg(long)]
+        run_dir: PathBuf,
+        /// How many tokens to show.
+        #[arg(long, default_value_t = 8)]
+        top: usize,
+        text: String,
+    },
+    /// The real-data check of CI: train the masked LSTM for one epoch and fail below a floor.
+    Check {
+        #[command(flatten)]
+        data: Data,
+        /// The least test accuracy a working model always reaches after one epoch.
+        #[arg(long, default_value_t = 0.74)]
+        floor: f64,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Length statistics of the reviews (in ids, start marker included): how much maxlen keeps.
+    Stats {
+        #[command(flatten)]
+        data: Data,
+        #[arg(long, default_value_t = 50)]
+        maxlen: usize,
+    },
+    /// The chapter's experiments: models (a), (b), (c) with the LSTM, and (c) with the GRU and the vanilla RNN.
+    Experiments {
+        #[command(flatten)]
+        data: Data,
+        /// Where to write the results (JSON).
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long, default_value_t = 5)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// Folder for the runs' checkpoints.
+        #[arg(long, default_value = "runs")]
+        runs: PathBuf,
+        /// A description of the machine, recorded with the results.
+        #[arg(long, default_value = "unrecorded")]
+        machine: String,
+    },
+}
+
+fn data_options(data: &Data) -> DataOptions {
+    DataOptions {
+        data_dir: data.data_dir.clone(),
+        archive: data.archive.clone(),
+        cache: data.cache.clone(),
+        url: data.url.clone(),
+        progress: true,
+    }
+}
+
+fn main() -> Result<()> {
+    match Cli::parse().command {
+        Command::Train {
+            setup,
+            data,
+            run_dir,
+            resume,
+        } => {
+            let config = setup.config();
+            let root = locate(&data_options(&data))?;
+            eprintln!("data: {}", root.display());
+            let prepared = prepare(&root, &config.prep)?;
+            let dir = run_dir.unwrap_or_else(|| {
+                PathBuf::from(
+                    format!("runs/{:?}-{:?}", config.cell, config.head).to_lowercase(),
+                )
+            });
+            let result = run(&config, &prepared, Some(&dir), resume, true)?;
+            println!(
+                "{}: test accuracy {:.4} (epoch {} chosen on validation); metrics in {}",
+                dir.display(),
+                result.log.test_accuracy,
+                result.log.chosen_epoch,
+                dir.join("metrics.json").display()
+            );
+            Ok(())
+        }
+        Command::Classify { run_dir, top, text } => {
+            let config = load_config(&run_dir)?;
+            let model = checkpoint::load(&run_dir.join("model.safetensors"))?.model;
+            let vocab = Vocabulary::load(&run_dir.join("vocab.txt"))?;
+            let (p, mut effects) = explain(
+                &model,
+                &vocab,
+                &text,
+                config.prep.maxlen,
+                config.prep.padding,
+                config.prep.truncating,
+            );
+            println!(
+                "P(positive) = {p:.4}: {}",
+                if p > 0.5 { "positive" } else { "negative" }
+            );
+            effects.sort_by(|a, b| b.effect.abs().total_cmp(&a.effect.abs()));
+            for e in effects.iter().take(top) {
+                println!("  {:>+8.4}  {}", e.effect, e.token);
+            }
+            Ok(())
+        }
+        Command::Check { data, floor, seed } => {
+            let mut config = RunConfig::article(CellKind::Lstm, Head::LastReal);
+            config.train.epochs = 1;
+            config.train.seed = seed;
+            config.prep.seed = seed;
+            let root = locate(&data_options(&data))
+                .context("the real-data check needs the IMDB dataset")?;
+            let prepared = prepare(&root, &config.prep)?;
+            if prepared.train.len() + prepared.validation.len() != 25_000
+                || prepared.test.len() != 25_000
+            {
+                bail!(
+                    "expected 25,000 training and 25,000 test reviews, found {} and {}",
+                    prepared.train.len() + prepared.validation.len(),
+                    prepared.test.len()
+                );
+            }
+            let result = run(&config, &prepared, None, false, false)?;
+            let accuracy = result.log.test_accuracy;
+            let epoch = &result.log.epochs[0];
+            println!(
+                "real-data check: masked LSTM, 1 epoch: test accuracy {accuracy:.4} (floor {floor}), epoch {:.1} s, peak {:.0} MiB",
+                epoch.seconds, epoch.peak_memory_mib
+            );
+            if accuracy.is_nan() || accuracy < floor {
+                bail!("test accuracy {accuracy:.4} is below the floor {floor}");
+            }
+            println!("1 passed, 0 failed");
+            Ok(())
+        }
+        Command::Stats { data, maxlen } => {
+            let root = locate(&data_options(&data))?;
+            let train = imdb_sentiment::loader::load_split(
+                &root,
+                imdb_sentiment::loader::Split::Train,
+            )?;
+            let vocab = Vocabulary::build(train.iter().map(|r| r.text.as_str()), 20_000);
+            let mut lengths: Vec<usize> =
+                train.iter().map(|r| vocab.encode(&r.text).len()).collect();
+            lengths.sort_unstable();
+            let shorter = lengths.iter().filter(|&&l| l < maxlen).count();
+            let kept: usize = lengths.iter().map(|&l| l.min(maxlen)).sum();
+            let total: usize = lengths.iter().sum();
+            println!(
+                "training reviews: {}; ids per review: median {}, mean {:.0}, 90th percentile {}",
+                lengths.len(),
+                lengths[lengths.len() / 2],
+                total as f64 / lengths.len() as f64,
+                lengths[lengths.len() * 9 / 10]
+            );
+            println!(
+                "maxlen {maxlen}: {:.1}% of reviews are shorter (and get padding); {:.1}% of all ids are kept",
+                100.0 * shorter as f64 / lengths.len() as f64,
+                100.0 * kept as f64 / total as f64
+            );
+            Ok(())
+        }
+        Command::Experiments {
+            data,
+            out,
+            epochs,
+            seed,
+            runs,
+            machine,
+        } => {
+            let root = locate(&data_options(&data))?;
+            let setups = [
+                (CellKind::Lstm, Head::PerStep),
+                (CellKind::Lstm, Head::LastState),
+                (CellKind::Lstm, Head::LastReal),
+                (CellKind::Gru, Head::LastReal),
+                (CellKind::Rnn, Head::LastReal),
+            ];
+            let mut prepared = None;
+            let mut results: Vec<RunResult> = Vec::new();
+            for (cell, head) in setups {
+                let mut config = RunConfig::article(cell, head);
+                config.train.epochs = epochs;
+                config.train.seed = seed;
+                config.prep.seed = seed;
+                let data = prepared.get_or_insert_with(|| prepare(&root, &config.prep));
+                let data = data.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
+                let dir = runs.join(format!("{cell:?}-{head:?}").to_lowercase());
+                eprintln!("== {cell:?} {head:?}");
+                results.push(run(&config, data, Some(&dir), true, true)?);
+            }
+            let record = serde_json::json!({
+                "command": format!("imdb experiments --epochs {epochs} --seed {seed}"),
+                "machine": machine,
+                "runs": results,
+            });
+            figures::write_atomically(
+                &out,
+                (serde_json::to_string_pretty(&record)? + "\n").as_bytes(),
+            )?;
+            println!("wrote {}", out.display());
+            Ok(())
+        }
+    }
+}

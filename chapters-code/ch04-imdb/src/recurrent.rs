@@ -1,0 +1,129 @@
+//! One type for the three cells of chapter 3, so the model can swap them.
+
+use gru::{Gru, GruForm, GruTrace};
+use lstm::{Lstm, LstmTrace};
+use ndarray::{Array3, ArrayD, ArrayView3, ArrayViewMutD};
+use rand::Rng;
+use vanilla_rnn::{Init, RnnTrace, Scalar, VanillaRnn};
+
+/// Which cell the model uses.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+pub enum CellKind {
+    Lstm,
+    Gru,
+    /// The vanilla tanh layer of section 3.1 (its output layer unused: the
+    /// model's dense layer plays that part).
+    Rnn,
+}
+
+/// A recurrent layer of any of the three kinds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recurrent<F> {
+    Lstm(Lstm<F>),
+    Gru(Gru<F>),
+    Rnn(VanillaRnn<F>),
+}
+
+/// The forward pass's record, per kind.
+#[derive(Debug, Clone)]
+pub enum RecurrentTrace<F> {
+    Lstm(LstmTrace<F>),
+    Gru(GruTrace<F>),
+    Rnn(RnnTrace<F>),
+}
+
+impl<F: Scalar> Recurrent<F> {
+    /// A new layer: PyTorch's initialisation, the LSTM with forget bias 1,
+    /// the GRU in the reset-after form that Keras and PyTorch use.
+    pub fn new(kind: CellKind, input: usize, hidden: usize, rng: &mut impl Rng) -> Self {
+        match kind {
+            CellKind::Lstm => Recurrent::Lstm(
+                Lstm::new(input, hidden, Init::PyTorch, rng).with_forget_bias(F::one()),
+            ),
+            CellKind::Gru => Recurrent::Gru(Gru::new(
+                input,
+                hidden,
+                GruForm::ResetAfter,
+                Init::PyTorch,
+                rng,
+            )),
+            CellKind::Rnn => {
+                Recurrent::Rnn(VanillaRnn::new(input, hidden, 0, Init::PyTorch, rng))
+            }
+        }
+    }
+
+    /// The hidden size H.
+    pub fn hidden_size(&self) -> usize {
+        match self {
+            Recurrent::Lstm(c) => c.hidden_size(),
+            Recurrent::Gru(c) => c.hidden_size(),
+            Recurrent::Rnn(c) => c.hidden_size(),
+        }
+    }
+
+    /// Run over x (T, B, D) from zero states; returns h_1 … h_T (T, B, H) and the trace.
+    pub fn forward(&self, x: ArrayView3<F>) -> (Array3<F>, RecurrentTrace<F>) {
+        match self {
+            Recurrent::Lstm(c) => {
+                let trace = c.forward(x, None, None);
+                (trace.states().to_owned(), RecurrentTrace::Lstm(trace))
+            }
+            Recurrent::Gru(c) => {
+                let trace = c.forward(x, None);
+                (trace.states().to_owned(), RecurrentTrace::Gru(trace))
+            }
+            Recurrent::Rnn(c) => {
+                let (_, trace) = c.forward(x, None);
+                (trace.states().to_owned(), RecurrentTrace::Rnn(trace))
+            }
+        }
+    }
+
+    /// Given dL/dh_t (T, B, H): the parameter gradients by name, and dL/dx.
+    pub fn backward(
+        &self,
+        x: ArrayView3<F>,
+        trace: &RecurrentTrace<F>,
+        dh: ArrayView3<F>,
+    ) -> (Vec<(String, ArrayD<F>)>, Array3<F>) {
+        let named = |tensors: Vec<(&'static str, ndarray::ArrayViewD<'_, F>)>| -> Vec<(String, ArrayD<F>)> {
+            tensors
+                .into_iter()
+                .filter(|(n, _)| !["x", "h0", "c0"].contains(n))
+                .map(|(n, t)| (format!("rnn.{n}"), t.to_owned()))
+                .collect()
+        };
+        match (self, trace) {
+            (Recurrent::Lstm(c), RecurrentTrace::Lstm(t)) => {
+                let g = c.backward(x, t, dh, None);
+                (named(g.tensors()), g.x)
+            }
+            (Recurrent::Gru(c), RecurrentTrace::Gru(t)) => {
+                let g = c.backward(x, t, dh);
+                (named(g.tensors()), g.x)
+            }
+            (Recurrent::Rnn(c), RecurrentTrace::Rnn(t)) => {
+                let dy = Array3::zeros((dh.dim().0, dh.dim().1, 0));
+                let g = c.backward(x, t, dh, dy.view());
+                (named(g.tensors()), g.x)
+            }
+            _ => panic!("Recurrent::backward: the trace comes from another kind of cell"),
+        }
+    }
+
+    /// Every parameter by name (`rnn.w_xi`, …), mutably.
+    pub fn tensors_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
+        let tensors = match self {
+            Recurrent::Lstm(c) => c.tensors_mut(),
+            Recurrent::Gru(c) => c.tensors_mut(),
+            Recurrent::Rnn(c) => c.tensors_mut(),
+        };
+        tensors
+            .into_iter()
+            .map(|(n, t)| (format!("rnn.{n}"), t))
+            .collect()
+    }
+}
