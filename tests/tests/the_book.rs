@@ -122,3 +122,37 @@ fn inline_math_in_block_quotes_stays_on_one_line() {
         "inline math wraps across quoted lines at {bad:?}"
     );
 }
+
+/// Every figure is a pure function of the code, the seed and the recorded
+/// results: two runs give the same bytes.
+#[test]
+fn figures_are_byte_identical_for_the_same_seed() {
+    let root = workspace_root();
+    let make = || {
+        let dir = tempfile::tempdir().unwrap();
+        let results = dir.path().join("results");
+        std::fs::create_dir_all(&results).unwrap();
+        for entry in std::fs::read_dir(root.join("book/results")).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, results.join(path.file_name().unwrap())).unwrap();
+        }
+        let figures = xtask::figures::make_all(&dir.path().join("figures"), 7).unwrap();
+        assert!(
+            figures.len() >= 4,
+            "every chapter's figures are made: {figures:?}"
+        );
+        let bytes: Vec<(String, Vec<u8>)> = figures
+            .iter()
+            .map(|f| {
+                (
+                    f.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&f.path).unwrap(),
+                )
+            })
+            .collect();
+        (dir, bytes)
+    };
+    let (_a, first) = make();
+    let (_b, second) = make();
+    assert_eq!(first, second);
+}

@@ -102,20 +102,43 @@ pub fn collect(criterion_dir: &Path, prefixes: &[&str]) -> Result<Vec<Measuremen
     Ok(found)
 }
 
-/// A Markdown table of a recording, in milliseconds.
+/// A Markdown table of a recording, in milliseconds. When one benchmark's
+/// name says `readable`, every row also gets its speed-up over that one,
+/// from the same run.
 pub fn table(recording: &Recording) -> String {
+    let baseline = recording
+        .measurements
+        .iter()
+        .find(|m| m.name.contains("readable"));
     let mut text = format!(
-        "Recorded {} on {} with `{}`.\n\n| Benchmark | Median | 95% interval of the median |\n|---|---|---|\n",
-        recording.date, recording.machine, recording.command
+        "Recorded {} on {} with `{}`.\n\n| Benchmark | Median | 95% interval of the median |{}\n|---|---|---|{}\n",
+        recording.date,
+        recording.machine,
+        recording.command,
+        if baseline.is_some() {
+            " Speed-up over the readable code |"
+        } else {
+            ""
+        },
+        if baseline.is_some() { "---|" } else { "" },
     );
-    for m in &recording.measurements {
+    let mut rows: Vec<&Measurement> = recording.measurements.iter().collect();
+    // The baseline first, then the others from slowest to fastest.
+    if baseline.is_some() {
+        rows.sort_by(|a, b| b.median_ns.total_cmp(&a.median_ns));
+    }
+    for m in rows {
         text.push_str(&format!(
-            "| {} | {:.3} ms | {:.3} – {:.3} ms |\n",
+            "| {} | {:.3} ms | {:.3} – {:.3} ms |",
             m.name,
             m.median_ns / 1e6,
             m.low_ns / 1e6,
             m.high_ns / 1e6
         ));
+        if let Some(base) = baseline {
+            text.push_str(&format!(" {:.2}× |", base.median_ns / m.median_ns));
+        }
+        text.push('\n');
     }
     text
 }

@@ -18,25 +18,27 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     reports.extend(lstm::suite::reports());
     reports.extend(gru::suite::reports());
     figures::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
-    let recorded = dir
-        .parent()
-        .unwrap_or(dir)
-        .join("results")
-        .join("ch03-benchmarks.json");
-    let text = std::fs::read_to_string(&recorded).with_context(|| {
-        format!("cannot read the recorded benchmarks {}", recorded.display())
-    })?;
-    let recording: Recording = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a benchmark recording", recorded.display()))?;
-    let bench_path = dir.join("ch03-benchmarks.md");
-    figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
+    let mut written = vec![path];
+    for set in ["ch03", "ch03-4"] {
+        let recorded = crate::figures::recorded(dir, &format!("{set}-benchmarks.json"));
+        let text = std::fs::read_to_string(&recorded).with_context(|| {
+            format!("cannot read the recorded benchmarks {}", recorded.display())
+        })?;
+        let recording: Recording = serde_json::from_str(&text).with_context(|| {
+            format!("{} is not a benchmark recording", recorded.display())
+        })?;
+        let bench_path = dir.join(format!("{set}-benchmarks.md"));
+        figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
+        written.push(bench_path);
+    }
     let imdb_path = dir.join("ch04-results.md");
     let results = crate::figures::recorded(dir, "ch04-imdb.json");
     figures::write_atomically(
         &imdb_path,
         imdb_sentiment::figures::results_table(&results)?.as_bytes(),
     )?;
-    Ok(vec![path, bench_path, imdb_path])
+    written.push(imdb_path);
+    Ok(written)
 }
 
 /// One row per checked case: how much was checked and the worst relative error.

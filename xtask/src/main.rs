@@ -35,9 +35,12 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
-    /// Record the medians of the last `cargo bench -p vanilla-rnn -p lstm -p gru`
-    /// into book/results/ch03-benchmarks.json (shown in Appendix B).
+    /// Record the medians of the last `cargo bench` of a set of benchmarks
+    /// into book/results/<set>-benchmarks.json (rendered in the book).
     RecordBenchmarks {
+        /// `ch03` (the readable cells, Appendix B) or `ch03-4` (the fast path, section 3.4).
+        #[arg(long, default_value = "ch03")]
+        set: String,
         /// A description of the machine, for the book (for example "2-core x86_64, AVX-512").
         #[arg(long)]
         machine: String,
@@ -85,13 +88,21 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
-        Command::RecordBenchmarks { machine, date } => {
-            let measurements = bench_record::collect(
-                &root.join("target").join("criterion"),
-                &["vanilla ", "lstm ", "gru "],
-            )?;
+        Command::RecordBenchmarks { set, machine, date } => {
+            let (prefixes, command): (&[&str], &str) = match set.as_str() {
+                "ch03" => (
+                    &["vanilla ", "lstm ", "gru "],
+                    "cargo bench -p vanilla-rnn -p lstm -p gru",
+                ),
+                "ch03-4" => (&["fast-path "], "cargo bench -p fast-rnn"),
+                other => anyhow::bail!(
+                    "unknown benchmark set '{other}': expected ch03 or ch03-4"
+                ),
+            };
+            let measurements =
+                bench_record::collect(&root.join("target").join("criterion"), prefixes)?;
             let recording = bench_record::Recording {
-                command: "cargo bench -p vanilla-rnn -p lstm -p gru".to_owned(),
+                command: command.to_owned(),
                 machine,
                 date,
                 measurements,
@@ -99,7 +110,7 @@ fn main() -> Result<()> {
             let path = root
                 .join("book")
                 .join("results")
-                .join("ch03-benchmarks.json");
+                .join(format!("{set}-benchmarks.json"));
             std::fs::create_dir_all(path.parent().expect("a folder"))?;
             std::fs::write(&path, serde_json::to_string_pretty(&recording)? + "\n")?;
             println!(

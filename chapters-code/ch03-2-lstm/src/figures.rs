@@ -66,26 +66,22 @@ pub fn series(name: &str, values: impl Iterator<Item = f64>) -> Series {
     )
 }
 
+/// The panel that shows the memory task's three input channels.
+pub fn input_chart(x: &Array3<f64>, title: &str) -> LineChart {
+    let channel = |c: usize| x.index_axis(Axis(2), c).iter().copied().collect::<Vec<_>>();
+    LineChart::new(title, "step t", "x_t")
+        .with(series("value", channel(0).into_iter()))
+        .with(series("write marker", channel(1).into_iter()))
+        .with(series("read marker", channel(2).into_iter()))
+}
+
 /// Write the section's figures into `dir`.
 pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError> {
     let x = memory_input(seed);
     let trace = memory_cell().forward(x.view(), None, None);
     let unit = |a: &Array3<f64>| a.index_axis(Axis(2), 0).index_axis(Axis(1), 0).to_owned();
     let (i, f, o) = (unit(&trace.i), unit(&trace.f), unit(&trace.o));
-    let inputs = LineChart::new(
-        "Input: a value at every step, write and read markers",
-        "step t",
-        "x_t",
-    )
-    .with(series("value", x.index_axis(Axis(2), 0).iter().copied()))
-    .with(series(
-        "write marker",
-        x.index_axis(Axis(2), 1).iter().copied(),
-    ))
-    .with(series(
-        "read marker",
-        x.index_axis(Axis(2), 2).iter().copied(),
-    ));
+    let inputs = input_chart(&x, "Input: a value at every step, write and read markers");
     let gates = LineChart::new("Gates", "step t", "gate value")
         .with(series("input gate i_t", i.iter().copied()))
         .with(series("forget gate f_t", f.iter().copied()))

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use figures::{FigureError, LineChart, save_stacked};
-use lstm::figures::{memory_cell, memory_input, series};
+use lstm::figures::{input_chart, memory_cell, memory_input, series};
 use ndarray::{Array1, Array2, Array3, Axis, arr2};
 
 use crate::Gru;
@@ -39,16 +39,7 @@ pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError>
     let trace = memory_gru().forward(x.view(), None);
     let lstm = memory_cell().forward(x.view(), None, None);
     let unit = |a: &Array3<f64>| a.index_axis(Axis(2), 0).index_axis(Axis(1), 0).to_owned();
-    let inputs = LineChart::new("Input: the memory task of section 3.2", "step t", "x_t")
-        .with(series("value", x.index_axis(Axis(2), 0).iter().copied()))
-        .with(series(
-            "write marker",
-            x.index_axis(Axis(2), 1).iter().copied(),
-        ))
-        .with(series(
-            "read marker",
-            x.index_axis(Axis(2), 2).iter().copied(),
-        ));
+    let inputs = input_chart(&x, "Input: the memory task of section 3.2");
     let gates = LineChart::new("GRU gates", "step t", "gate value")
         .with(series("update gate z_t", unit(&trace.z).iter().copied()))
         .with(series("reset gate r_t", unit(&trace.r).iter().copied()))

@@ -8,6 +8,7 @@ use anyhow::{Context, Result};
 use figures::{Corner, LineChart, Series, save_stacked};
 
 use crate::model::Head;
+use crate::recurrent::CellKind;
 use crate::run::RunResult;
 
 /// The recorded experiments.
@@ -37,10 +38,13 @@ pub fn label(run: &RunResult) -> String {
         Head::LastState => "(b) last state",
         Head::LastReal => "(c) last real token",
     };
-    format!("{letter}, {:?}", run.config.cell)
-        .replace("Rnn", "vanilla RNN")
-        .replace("Lstm", "LSTM")
-        .replace("Gru", "GRU")
+    let cell = match run.config.cell {
+        CellKind::Lstm => "LSTM",
+        CellKind::Gru => "GRU",
+        CellKind::Rnn => "vanilla RNN",
+        CellKind::LstmFast => "LSTM on the fast path (3.4)",
+    };
+    format!("{letter}, {cell}")
 }
 
 /// Validation accuracy, validation loss and training loss per epoch, one

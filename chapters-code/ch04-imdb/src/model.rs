@@ -1,5 +1,6 @@
 //! The article's model and its two corrections: Embedding → recurrent layer → Dense(1, sigmoid).
 
+use fast_rnn::fastmath::FastMath;
 use ndarray::{
     Array1, Array2, Array3, ArrayD, ArrayView1, ArrayView2, ArrayViewMutD, Axis, s,
 };
@@ -77,7 +78,7 @@ pub struct ModelGrads<F> {
     pub named: Vec<(String, ArrayD<F>)>,
 }
 
-impl<F: Scalar> Classifier<F> {
+impl<F: FastMath> Classifier<F> {
     /// A model of the given shape, seeded by `rng`.
     pub fn new(shape: ModelShape, rng: &mut impl Rng) -> Self {
         let embedding = Embedding::new(shape.num_words, shape.embedding_dim, rng);

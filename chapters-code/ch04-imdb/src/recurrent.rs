@@ -1,10 +1,13 @@
 //! One type for the three cells of chapter 3, so the model can swap them.
 
+use fast_rnn::FastLstm;
+use fast_rnn::fastmath::FastMath;
+use fast_rnn::parallel::{SplitTrace, default_threads};
 use gru::{Gru, GruForm, GruTrace};
 use lstm::{Lstm, LstmTrace};
 use ndarray::{Array3, ArrayD, ArrayView3, ArrayViewMutD};
 use rand::Rng;
-use vanilla_rnn::{Init, RnnTrace, Scalar, VanillaRnn};
+use vanilla_rnn::{Init, RnnTrace, VanillaRnn};
 
 /// Which cell the model uses.
 #[derive(
@@ -16,6 +19,9 @@ pub enum CellKind {
     /// The vanilla tanh layer of section 3.1 (its output layer unused: the
     /// model's dense layer plays that part).
     Rnn,
+    /// The same LSTM computed by the fast path of section 3.4 (packed gates,
+    /// fused code, the batch split over the cores); initialised identically.
+    LstmFast,
 }
 
 /// A recurrent layer of any of the three kinds.
@@ -24,6 +30,7 @@ pub enum Recurrent<F> {
     Lstm(Lstm<F>),
     Gru(Gru<F>),
     Rnn(VanillaRnn<F>),
+    LstmFast(FastLstm<F>),
 }
 
 /// The forward pass's record, per kind.
@@ -32,9 +39,10 @@ pub enum RecurrentTrace<F> {
     Lstm(LstmTrace<F>),
     Gru(GruTrace<F>),
     Rnn(RnnTrace<F>),
+    LstmFast(SplitTrace<F>),
 }
 
-impl<F: Scalar> Recurrent<F> {
+impl<F: FastMath> Recurrent<F> {
     /// A new layer: PyTorch's initialisation, the LSTM with forget bias 1,
     /// the GRU in the reset-after form that Keras and PyTorch use.
     pub fn new(kind: CellKind, input: usize, hidden: usize, rng: &mut impl Rng) -> Self {
@@ -52,6 +60,11 @@ impl<F: Scalar> Recurrent<F> {
             CellKind::Rnn => {
                 Recurrent::Rnn(VanillaRnn::new(input, hidden, 0, Init::PyTorch, rng))
             }
+            CellKind::LstmFast => {
+                let lstm =
+                    Lstm::new(input, hidden, Init::PyTorch, rng).with_forget_bias(F::one());
+                Recurrent::LstmFast(FastLstm::from_lstm(&lstm))
+            }
         }
     }
 
@@ -61,6 +74,7 @@ impl<F: Scalar> Recurrent<F> {
             Recurrent::Lstm(c) => c.hidden_size(),
             Recurrent::Gru(c) => c.hidden_size(),
             Recurrent::Rnn(c) => c.hidden_size(),
+            Recurrent::LstmFast(c) => c.hidden_size(),
         }
     }
 
@@ -78,6 +92,10 @@ impl<F: Scalar> Recurrent<F> {
             Recurrent::Rnn(c) => {
                 let (_, trace) = c.forward(x, None);
                 (trace.states().to_owned(), RecurrentTrace::Rnn(trace))
+            }
+            Recurrent::LstmFast(c) => {
+                let trace = c.forward_split(x, default_threads());
+                (trace.states(), RecurrentTrace::LstmFast(trace))
             }
         }
     }
@@ -110,6 +128,15 @@ impl<F: Scalar> Recurrent<F> {
                 let g = c.backward(x, t, dh, dy.view());
                 (named(g.tensors()), g.x)
             }
+            (Recurrent::LstmFast(c), RecurrentTrace::LstmFast(t)) => {
+                let g = c.backward_split(x, t, dh);
+                let named = vec![
+                    ("rnn.w_x".to_owned(), g.w_x.into_dyn()),
+                    ("rnn.w_h".to_owned(), g.w_h.into_dyn()),
+                    ("rnn.b".to_owned(), g.b.into_dyn()),
+                ];
+                (named, g.x)
+            }
             _ => panic!("Recurrent::backward: the trace comes from another kind of cell"),
         }
     }
@@ -120,6 +147,11 @@ impl<F: Scalar> Recurrent<F> {
             Recurrent::Lstm(c) => c.tensors_mut(),
             Recurrent::Gru(c) => c.tensors_mut(),
             Recurrent::Rnn(c) => c.tensors_mut(),
+            Recurrent::LstmFast(c) => vec![
+                ("w_x", c.w_x.view_mut().into_dyn()),
+                ("w_h", c.w_h.view_mut().into_dyn()),
+                ("b", c.b.view_mut().into_dyn()),
+            ],
         };
         tensors
             .into_iter()

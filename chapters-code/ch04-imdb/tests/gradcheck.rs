@@ -203,3 +203,8 @@ fn gradcheck_model_per_step_gru_and_rnn() {
     check_model(CellKind::Gru, Head::PerStep);
     check_model(CellKind::Rnn, Head::LastState);
 }
+
+#[test]
+fn gradcheck_model_last_real_lstm_fast() {
+    check_model(CellKind::LstmFast, Head::LastReal);
+}

@@ -56,7 +56,12 @@ fn config(cell: CellKind, epochs: usize) -> RunConfig {
 #[test]
 fn every_cell_learns_the_synthetic_task() {
     let data = data();
-    for cell in [CellKind::Lstm, CellKind::Gru, CellKind::Rnn] {
+    for cell in [
+        CellKind::Lstm,
+        CellKind::Gru,
+        CellKind::Rnn,
+        CellKind::LstmFast,
+    ] {
         let result = run(&config(cell, 6), &data, None, false, false).unwrap();
         assert!(
             result.log.test_accuracy > 0.9,
@@ -139,4 +144,23 @@ fn the_same_seed_gives_the_same_run() {
             .map(|e| e.train_loss)
             .collect::<Vec<_>>()
     );
+}
+
+/// The fast path computes the same function from the same initial weights,
+/// so in f32 it trains to the same place up to rounding.
+#[test]
+fn the_fast_lstm_trains_like_the_readable_one() {
+    let data = data();
+    let slow = run(&config(CellKind::Lstm, 3), &data, None, false, false).unwrap();
+    let fast = run(&config(CellKind::LstmFast, 3), &data, None, false, false).unwrap();
+    for (a, b) in slow.log.epochs.iter().zip(&fast.log.epochs) {
+        assert!(
+            (a.train_loss - b.train_loss).abs() < 1e-3,
+            "epoch {}: {} vs {}",
+            a.epoch,
+            a.train_loss,
+            b.train_loss
+        );
+    }
+    assert_eq!(slow.parameters, fast.parameters);
 }

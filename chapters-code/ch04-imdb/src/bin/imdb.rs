@@ -134,7 +134,7 @@ enum Command {
         #[arg(long, default_value_t = 50)]
         maxlen: usize,
     },
-    /// The chapter's experiments: models (a), (b), (c) with the LSTM, and (c) with the GRU and the vanilla RNN.
+    /// The chapter's experiments: models (a), (b), (c) with the LSTM, (c) with the GRU, the vanilla RNN and the fast LSTM of section 3.4.
     Experiments {
         #[command(flatten)]
         data: Data,
@@ -285,6 +285,7 @@ fn main() -> Result<()> {
                 (CellKind::Lstm, Head::LastReal),
                 (CellKind::Gru, Head::LastReal),
                 (CellKind::Rnn, Head::LastReal),
+                (CellKind::LstmFast, Head::LastReal),
             ];
             let mut prepared = None;
             let mut results: Vec<RunResult> = Vec::new();
