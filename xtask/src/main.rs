@@ -6,7 +6,9 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
-use xtask::{bench_record, build_book, default_output, figures, serve, workspace_root};
+use xtask::{
+    bench_record, build_book, default_output, figures, generated, serve, workspace_root,
+};
 
 #[derive(Parser)]
 #[command(about = "Build and check the RNN book")]
@@ -48,7 +50,8 @@ enum Command {
         #[arg(long)]
         date: String,
     },
-    /// Only make the figures (into book/figures/).
+    /// Only make what the Markdown needs: the figures (book/figures/) and the
+    /// generated tables (book/generated/), e.g. before a plain `mdbook build`.
     Figures {
         #[arg(long, default_value_t = 42)]
         seed: u64,
@@ -123,6 +126,9 @@ fn main() -> Result<()> {
         Command::Figures { seed } => {
             for figure in figures::make_all(&root.join("book").join("figures"), seed)? {
                 println!("{}  (from `{}`)", figure.path.display(), figure.command);
+            }
+            for table in generated::write_all(&root.join("book").join("generated"))? {
+                println!("{}", table.display());
             }
             Ok(())
         }
