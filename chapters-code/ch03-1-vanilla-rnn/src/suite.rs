@@ -67,6 +67,18 @@ impl Problem {
     }
 }
 
+/// Print every report and panic, naming the case, if one is above [`TOLERANCE`];
+/// `expected` guards against a suite that silently checks fewer cases.
+pub fn assert_reports(reports: &[(String, GradReport)], expected: usize) {
+    assert_eq!(reports.len(), expected, "the suite checks {expected} cases");
+    for (case, report) in reports {
+        println!("{case}:\n{report}");
+        if let Err(message) = report.verdict(TOLERANCE) {
+            panic!("{case}: {message}");
+        }
+    }
+}
+
 /// Every check of the section: (case, report).
 pub fn reports() -> Vec<(String, GradReport)> {
     [(1, 11), (12, 12)]

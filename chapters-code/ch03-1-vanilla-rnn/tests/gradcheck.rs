@@ -2,16 +2,11 @@
 //! step and for a sequence, in f64. Run only the book's gradient checks with
 //! `cargo test --workspace gradcheck -- --nocapture`.
 
-use vanilla_rnn::suite::{Problem, TOLERANCE, reports};
+use vanilla_rnn::suite::{Problem, TOLERANCE, assert_reports, reports};
 
 #[test]
 fn gradcheck_vanilla_one_step_and_sequence() {
-    let reports = reports();
-    assert_eq!(reports.len(), 2, "one step and one sequence");
-    for (case, report) in &reports {
-        println!("{case}:\n{report}");
-        report.assert_below(TOLERANCE);
-    }
+    assert_reports(&reports(), 2);
 }
 
 #[test]

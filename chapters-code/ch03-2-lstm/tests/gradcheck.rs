@@ -2,16 +2,11 @@
 //! and for a sequence, in f64.
 
 use lstm::suite::{Problem, reports};
-use vanilla_rnn::suite::TOLERANCE;
+use vanilla_rnn::suite::{TOLERANCE, assert_reports};
 
 #[test]
 fn gradcheck_lstm_one_step_and_sequence() {
-    let reports = reports();
-    assert_eq!(reports.len(), 2, "one step and one sequence");
-    for (case, report) in &reports {
-        println!("{case}:\n{report}");
-        report.assert_below(TOLERANCE);
-    }
+    assert_reports(&reports(), 2);
 }
 
 #[test]

@@ -3,20 +3,11 @@
 
 use gru::GruForm;
 use gru::suite::{Problem, reports};
-use vanilla_rnn::suite::TOLERANCE;
+use vanilla_rnn::suite::{TOLERANCE, assert_reports};
 
 #[test]
 fn gradcheck_gru_both_forms_one_step_and_sequence() {
-    let reports = reports();
-    assert_eq!(
-        reports.len(),
-        4,
-        "two forms, one step and one sequence each"
-    );
-    for (case, report) in &reports {
-        println!("{case}:\n{report}");
-        report.assert_below(TOLERANCE);
-    }
+    assert_reports(&reports(), 4);
 }
 
 /// The reset-before backward pass applied to a reset-after layer (the
