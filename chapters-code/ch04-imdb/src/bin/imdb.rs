@@ -174,7 +174,10 @@ fn main() -> Result<()> {
         } => {
             let config = setup.config();
             let root = locate(&data_options(&data))?;
-            eprintln!("data: {}", root.display());
+            eprintln!(
+                "data: {} (reading, tokenizing and padding the reviews…)",
+                root.display()
+            );
             let prepared = prepare(&root, &config.prep)?;
             let dir = run_dir.unwrap_or_else(|| {
                 PathBuf::from(
