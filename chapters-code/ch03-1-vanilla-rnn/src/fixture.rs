@@ -142,6 +142,30 @@ fn flatten(value: &Value, rank: usize, out: &mut Vec<f64>) -> Option<()> {
     Some(())
 }
 
+impl Fixture {
+    /// Compare every named tensor with the fixture's `{prefix}.{name}`,
+    /// printing each difference; panics naming the first one above `tolerance`.
+    pub fn assert_agrees(
+        &self,
+        label: &str,
+        prefix: &str,
+        tensors: &[(&str, ndarray::ArrayViewD<'_, f64>)],
+        tolerance: f64,
+    ) {
+        for (name, tensor) in tensors {
+            let expected = self
+                .tensor(&format!("{prefix}.{name}"), tensor.ndim())
+                .unwrap_or_else(|e| panic!("{e}"));
+            let diff = max_scaled_difference(&tensor.to_owned(), &expected);
+            println!("{label} {prefix}.{name}: max difference from PyTorch {diff:.1e}");
+            assert!(
+                diff < tolerance,
+                "{label} {prefix}.{name}: differs from PyTorch by {diff:e}"
+            );
+        }
+    }
+}
+
 /// The largest |a − b| / max(1, |b|) over two arrays of the same shape:
 /// absolute for values up to one, relative above.
 pub fn max_scaled_difference(a: &ArrayD<f64>, b: &ArrayD<f64>) -> f64 {

@@ -56,12 +56,7 @@ fn outputs_and_gradients_agree_with_pytorch() {
         f.array3("inputs.r").unwrap().view(),
         f.array3("inputs.s").unwrap().view(),
     );
-    for (name, grad) in grads.tensors() {
-        let expected = f.tensor(&format!("grads.{name}"), grad.ndim()).unwrap();
-        let diff = max_scaled_difference(&grad.to_owned(), &expected);
-        println!("vanilla {name}: max difference from PyTorch {diff:.1e}");
-        assert!(diff < AGREE, "{name}: differs from PyTorch by {diff:e}");
-    }
+    f.assert_agrees("vanilla", "grads", &grads.tensors(), AGREE);
 }
 
 #[test]

@@ -55,12 +55,7 @@ fn outputs_and_gradients_agree_with_pytorch() {
     let r = f.array3("inputs.r").unwrap();
     let r_c = f.array2("inputs.r_c").unwrap();
     let grads = lstm.backward(x.view(), &trace, r.view(), Some(r_c.view()));
-    for (name, grad) in grads.tensors() {
-        let expected = f.tensor(&format!("grads.{name}"), grad.ndim()).unwrap();
-        let diff = max_scaled_difference(&grad.to_owned(), &expected);
-        println!("lstm {name}: max difference from PyTorch {diff:.1e}");
-        assert!(diff < AGREE, "{name}: differs from PyTorch by {diff:e}");
-    }
+    f.assert_agrees("lstm", "grads", &grads.tensors(), AGREE);
 }
 
 #[test]

@@ -35,15 +35,12 @@ fn check_against(f: &Fixture, gru: &Gru<f64>) {
     );
     assert!(h_diff < AGREE, "h differs by {h_diff:e}");
     let grads = gru.backward(x.view(), &trace, f.array3("inputs.r").unwrap().view());
-    for (name, grad) in grads.tensors() {
-        let expected = f.tensor(&format!("grads.{name}"), grad.ndim()).unwrap();
-        let diff = max_scaled_difference(&grad.to_owned(), &expected);
-        println!(
-            "gru {:?} {name}: max difference from PyTorch {diff:.1e}",
-            gru.form()
-        );
-        assert!(diff < AGREE, "{name}: differs from PyTorch by {diff:e}");
-    }
+    f.assert_agrees(
+        &format!("gru {:?}", gru.form()),
+        "grads",
+        &grads.tensors(),
+        AGREE,
+    );
 }
 
 #[test]

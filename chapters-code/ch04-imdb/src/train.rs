@@ -148,7 +148,6 @@ fn train_epoch(
         loss_sum += f64::from(loss) * rows.len() as f64;
         // The embedding's gradient is sparse; Adam (like PyTorch's and Keras's
         // default) updates every row, with zero gradient for the rows not used.
-        embedding_grad.fill(0.0);
         for (k, row) in grads.embedding.rows.iter().enumerate() {
             embedding_grad
                 .row_mut(*row as usize)
@@ -168,6 +167,10 @@ fn train_epoch(
             .map(|((name, param), grad)| (name, param, grad))
             .collect();
         adam.update(updates);
+        // Clear only the rows this batch wrote (the rest are still zero).
+        for row in &grads.embedding.rows {
+            embedding_grad.row_mut(*row as usize).fill(0.0);
+        }
         bar.inc(1);
         bar.set_message(format!(
             "loss {:.4} acc {:.4}",
