@@ -72,6 +72,59 @@ pub struct Prepared {
 /// Load both splits, build the vocabulary from the training split, hold out
 /// a seeded validation part of the training reviews, encode and pad.
 pub fn prepare(aclimdb: &Path, config: &PrepConfig) -> Result<Prepared, DataError> {
+    Ok(encode(aclimdb, config)?.pad(config.maxlen, config.padding, config.truncating))
+}
+// ANCHOR_END: prepare
+
+/// The reviews of one part as id sequences of any length, with their labels.
+#[derive(Debug, Clone)]
+pub struct EncodedPart {
+    pub ids: Vec<Vec<u32>>,
+    pub labels: Array1<f32>,
+}
+
+impl EncodedPart {
+    fn new(reviews: &[&Review], vocab: &Vocabulary) -> Self {
+        EncodedPart {
+            ids: reviews.iter().map(|r| vocab.encode(&r.text)).collect(),
+            labels: reviews.iter().map(|r| f32::from(r.label)).collect(),
+        }
+    }
+
+    fn pad(&self, maxlen: usize, padding: Side, truncating: Side) -> Examples {
+        Examples {
+            padded: pad_sequences(&self.ids, maxlen, padding, truncating),
+            labels: self.labels.clone(),
+        }
+    }
+}
+
+/// The data tokenized and split but not yet padded: pad it as many ways as
+/// an experiment needs without reading the reviews again.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    pub vocab: Vocabulary,
+    pub train: EncodedPart,
+    pub validation: EncodedPart,
+    pub test: EncodedPart,
+}
+
+impl Encoded {
+    /// Every part padded and truncated to `maxlen` ids.
+    pub fn pad(&self, maxlen: usize, padding: Side, truncating: Side) -> Prepared {
+        Prepared {
+            vocab: self.vocab.clone(),
+            train: self.train.pad(maxlen, padding, truncating),
+            validation: self.validation.pad(maxlen, padding, truncating),
+            test: self.test.pad(maxlen, padding, truncating),
+        }
+    }
+}
+
+/// Load both splits, build the vocabulary from the training split, hold out
+/// a seeded validation part of the training reviews, and encode them all.
+/// `config.maxlen`, `padding` and `truncating` are not used here.
+pub fn encode(aclimdb: &Path, config: &PrepConfig) -> Result<Encoded, DataError> {
     let mut train = load_split(aclimdb, Split::Train)?;
     let mut test = load_split(aclimdb, Split::Test)?;
     if let Some(limit) = config.limit {
@@ -84,21 +137,12 @@ pub fn prepare(aclimdb: &Path, config: &PrepConfig) -> Result<Prepared, DataErro
     let held_out = (train.len() as f64 * config.validation_fraction).round() as usize;
     let (validation_part, train_part) = order.split_at(held_out);
     let pick = |indices: &[usize]| indices.iter().map(|&i| &train[i]).collect::<Vec<_>>();
-    Ok(Prepared {
-        train: examples(&pick(train_part), &vocab, config),
-        validation: examples(&pick(validation_part), &vocab, config),
-        test: examples(&test.iter().collect::<Vec<_>>(), &vocab, config),
+    Ok(Encoded {
+        train: EncodedPart::new(&pick(train_part), &vocab),
+        validation: EncodedPart::new(&pick(validation_part), &vocab),
+        test: EncodedPart::new(&test.iter().collect::<Vec<_>>(), &vocab),
         vocab,
     })
-}
-// ANCHOR_END: prepare
-
-fn examples(reviews: &[&Review], vocab: &Vocabulary, config: &PrepConfig) -> Examples {
-    let encoded: Vec<Vec<u32>> = reviews.iter().map(|r| vocab.encode(&r.text)).collect();
-    Examples {
-        padded: pad_sequences(&encoded, config.maxlen, config.padding, config.truncating),
-        labels: reviews.iter().map(|r| f32::from(r.label)).collect(),
-    }
 }
 
 /// Keep `limit` reviews, half of each class, chosen with `seed`.

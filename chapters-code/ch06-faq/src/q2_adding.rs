@@ -1,0 +1,138 @@
+//! Q2 and Q3: the vanilla RNN, the LSTM and the GRU on the adding problem,
+//! at several sequence lengths, several seeds each.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use imdb_sentiment::adam::AdamConfig;
+use imdb_sentiment::recurrent::CellKind;
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+
+use crate::record::Provenance;
+use crate::train::{AddingConfig, AddingRun, Optimiser, train_adding};
+
+/// The grid of runs and the settings they share.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AddingSweep {
+    pub lengths: Vec<usize>,
+    pub cells: Vec<CellKind>,
+    pub seeds: Vec<u64>,
+    pub hidden: usize,
+    pub batch_size: usize,
+    pub iterations: usize,
+    pub eval_every: usize,
+    pub test_size: usize,
+    pub lr: f64,
+    pub clip: f64,
+}
+
+/// The recorded sweep.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AddingResults {
+    pub provenance: Provenance,
+    pub sweep: AddingSweep,
+    pub runs: Vec<AddingRun>,
+}
+
+impl AddingSweep {
+    /// The book's sweep: T ∈ {10, 50, 100, 200}, three cells, three seeds.
+    pub fn full(seed: u64) -> Self {
+        AddingSweep {
+            lengths: vec![10, 50, 100, 200],
+            cells: vec![CellKind::Rnn, CellKind::Lstm, CellKind::Gru],
+            seeds: (seed..seed + 3).collect(),
+            hidden: 32,
+            batch_size: 32,
+            iterations: 8000,
+            eval_every: 200,
+            test_size: 1000,
+            lr: 3e-3,
+            clip: 1.0,
+        }
+    }
+
+    /// The CI sweep: the same code on short sequences, one seed.
+    pub fn quick(seed: u64) -> Self {
+        AddingSweep {
+            lengths: vec![10, 20],
+            seeds: vec![seed],
+            iterations: 150,
+            eval_every: 50,
+            test_size: 200,
+            ..AddingSweep::full(seed)
+        }
+    }
+
+    /// One configuration per (length, cell, seed), in that order.
+    pub fn configs(&self) -> Vec<AddingConfig> {
+        let mut configs = Vec::new();
+        for &length in &self.lengths {
+            for &cell in &self.cells {
+                for &seed in &self.seeds {
+                    configs.push(AddingConfig {
+                        cell,
+                        length,
+                        hidden: self.hidden,
+                        batch_size: self.batch_size,
+                        iterations: self.iterations,
+                        eval_every: self.eval_every,
+                        test_size: self.test_size,
+                        optimiser: Optimiser::Adam(AdamConfig {
+                            lr: self.lr,
+                            ..AdamConfig::default()
+                        }),
+                        clip: Some(self.clip),
+                        w_hh_gain: None,
+                        seed,
+                    });
+                }
+            }
+        }
+        configs
+    }
+}
+
+// ANCHOR: parallel
+/// Train every configuration, `threads` at a time (each run is seeded on
+/// its own, so the results do not depend on the number of threads), and
+/// return the runs in the order of `configs`.
+pub fn run_all(configs: &[AddingConfig], threads: usize, progress: bool) -> Vec<AddingRun> {
+    let multi = MultiProgress::new();
+    if !progress {
+        multi.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    let overall = multi.add(ProgressBar::new(configs.len() as u64));
+    overall.set_style(
+        ProgressStyle::with_template("{prefix:>22} {bar:30} {pos}/{len} runs ETA {eta}")
+            .expect("valid template"),
+    );
+    overall.set_prefix("all runs");
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<AddingRun>>> = Mutex::new(vec![None; configs.len()]);
+    std::thread::scope(|scope| {
+        for _ in 0..threads.max(1) {
+            scope.spawn(|| {
+                loop {
+                    let k = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(config) = configs.get(k) else { break };
+                    let (run, _) = train_adding::<f32>(config, Some(&multi));
+                    results.lock().expect("no worker panicked")[k] = Some(run);
+                    overall.inc(1);
+                }
+            });
+        }
+    });
+    overall.finish_and_clear();
+    results
+        .into_inner()
+        .expect("no worker panicked")
+        .into_iter()
+        .map(|r| r.expect("every configuration ran"))
+        .collect()
+}
+// ANCHOR_END: parallel
+
+/// The number of worker threads: the cores this process may use.
+pub fn available_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}

@@ -1,0 +1,110 @@
+//! A model that reads a whole sequence and answers one number: a recurrent
+//! layer of any kind, then a dense layer on the last state, trained on the
+//! mean squared error.
+
+use fast_rnn::fastmath::FastMath;
+use imdb_sentiment::dense::Dense;
+use imdb_sentiment::recurrent::{CellKind, Recurrent, RecurrentTrace};
+use ndarray::{Array1, Array3, ArrayD, ArrayView1, ArrayView3, ArrayViewMutD, Axis};
+use rand::{Rng, SeedableRng};
+use vanilla_rnn::Init;
+
+/// Recurrent layer → Dense(1) on h_T.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regressor<F> {
+    pub rnn: Recurrent<F>,
+    /// (1, H) and (1).
+    pub dense: Dense<F>,
+}
+
+/// What the forward pass keeps for the backward pass.
+pub struct RegressorForward<F> {
+    /// h_1 … h_T, (T, B, H).
+    pub states: Array3<F>,
+    pub trace: RecurrentTrace<F>,
+    /// The answers, (B).
+    pub z: Array1<F>,
+}
+
+/// The loss of a batch and the gradient of every parameter, by name.
+pub struct RegressorGrads<F> {
+    pub loss: F,
+    pub named: Vec<(String, ArrayD<F>)>,
+}
+
+// ANCHOR: mse
+/// Mean squared error of answers z against targets y, and its gradient in z.
+pub fn mse<F: FastMath>(z: ArrayView1<F>, y: ArrayView1<F>) -> (F, Array1<F>) {
+    assert_eq!(
+        z.len(),
+        y.len(),
+        "{} answers but {} targets",
+        z.len(),
+        y.len()
+    );
+    let n = F::lit(z.len() as f64);
+    let diff = &z - &y;
+    let loss = diff.mapv(|d| d * d).sum() / n;
+    (loss, diff.mapv(|d| F::lit(2.0) * d / n))
+}
+// ANCHOR_END: mse
+
+impl<F: FastMath> Regressor<F> {
+    /// A model with `input` features and `hidden` units, seeded by `rng`
+    /// (chapter 4's initialisation: PyTorch's, LSTM forget bias 1, GRU reset-after).
+    pub fn new(cell: CellKind, input: usize, hidden: usize, rng: &mut impl Rng) -> Self {
+        let rnn = Recurrent::new(cell, input, hidden, rng);
+        let dense = Dense::new(hidden, 1, Init::PyTorch, rng);
+        Regressor { rnn, dense }
+    }
+
+    /// Run over x (T, B, D) from zero states and answer from h_T.
+    pub fn forward(&self, x: ArrayView3<F>) -> RegressorForward<F> {
+        let (states, trace) = self.rnn.forward(x);
+        let last = states.index_axis(Axis(0), states.dim().0 - 1);
+        let z = self.dense.forward(last).column(0).to_owned();
+        RegressorForward { states, trace, z }
+    }
+
+    // ANCHOR: loss
+    /// The mean squared error on (x, y) and the gradient of every parameter.
+    pub fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> RegressorGrads<F> {
+        let f = self.forward(x);
+        let (loss, dz) = mse(f.z.view(), y);
+        let (steps, batch, hidden) = f.states.dim();
+        let last = f.states.index_axis(Axis(0), steps - 1);
+        let dense = self.dense.backward(last, dz.insert_axis(Axis(1)).view());
+        // Only h_T feeds the answer: the loss reaches the other states through it.
+        let mut dh = Array3::zeros((steps, batch, hidden));
+        dh.index_axis_mut(Axis(0), steps - 1).assign(&dense.h);
+        let (mut named, _) = self.rnn.backward(x, &f.trace, dh.view());
+        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
+        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
+        RegressorGrads { loss, named }
+    }
+    // ANCHOR_END: loss
+
+    /// Replace a vanilla layer's W_hh by gain · Q, Q orthogonal (seeded), so
+    /// that its spectral radius is exactly `gain`. Panics for the gated cells.
+    pub fn set_recurrent_gain(&mut self, gain: f64, seed: u64) {
+        let Recurrent::Rnn(cell) = &mut self.rnn else {
+            panic!("set_recurrent_gain: only the vanilla layer has a single W_hh");
+        };
+        let mut rng = rand::rngs::StdRng::seed_from_u64(seed ^ 0x5eed);
+        let q = vanilla_rnn::init::orthogonal::<F>(cell.hidden_size(), &mut rng);
+        cell.w_hh = q * F::lit(gain);
+    }
+
+    /// Every parameter by name, mutably, in the order of the gradients.
+    pub fn params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
+        let mut tensors = self.rnn.tensors_mut();
+        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
+        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
+        tensors
+    }
+
+    /// The number of parameters, counted tensor by tensor.
+    pub fn parameter_count(&mut self) -> usize {
+        self.params_mut().iter().map(|(_, t)| t.len()).sum()
+    }
+}

@@ -1,0 +1,265 @@
+//! The chapter's tables, in Markdown, computed from the recorded results so
+//! that no number on the page is typed by hand.
+
+use gru::GruForm;
+use imdb_sentiment::recurrent::CellKind;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::q1_gradients::{GradientResults, Stage};
+use crate::q2_adding::AddingResults;
+use crate::q4_padding::PaddingResults;
+use crate::train::AddingRun;
+
+/// A cell's name in the book.
+pub fn cell_name(cell: CellKind) -> &'static str {
+    match cell {
+        CellKind::Rnn => "vanilla RNN",
+        CellKind::Lstm | CellKind::LstmFast => "LSTM",
+        CellKind::Gru => "GRU",
+    }
+}
+
+/// The median of some numbers (the mean of the middle two for an even count).
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    assert!(n > 0, "median of no values");
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// The error threshold the book calls "solved".
+pub const SOLVED_MSE: f64 = 0.01;
+
+fn ratio_at(by_distance: &[f64], d: usize) -> String {
+    match by_distance.get(d) {
+        Some(v) => format!("{:.1e}", v / by_distance[0]),
+        None => "—".to_owned(),
+    }
+}
+
+/// Q1: how the gradient decays with distance, per cell and stage, and per gain.
+pub fn gradient_table(results: &GradientResults) -> String {
+    let length = results.settings.training.length;
+    let mut ds = vec![10.min(length), length / 2, length];
+    ds.dedup();
+    let header = ds
+        .iter()
+        .map(|d| format!("d = {d}"))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let rule = "---|".repeat(ds.len());
+    let ratios = |values: &[f64]| {
+        ds.iter()
+            .map(|&d| ratio_at(values, d))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    };
+    let mut text = format!(
+        "{}\n\nThe gradient at distance d, as a fraction of the gradient at h_T (d = 0):\n\n| Cell | When | Test MSE | {header} |\n|---|---|---|{rule}\n",
+        provenance_line(&results.provenance)
+    );
+    for p in &results.profiles {
+        let when = match p.stage {
+            Stage::Initialisation => "initialisation",
+            Stage::Trained => "trained",
+        };
+        text.push_str(&format!(
+            "| {} | {when} | {:.4} | {} |\n",
+            cell_name(p.cell),
+            p.test_mse,
+            ratios(&p.by_distance)
+        ));
+    }
+    text.push_str(&format!(
+        "\nVanilla layer at initialisation with every singular value of $W_{{hh}}$ equal to the gain (T = {length}):\n\n| Gain | {header} |\n|---|{rule}\n"
+    ));
+    for g in &results.gains {
+        text.push_str(&format!("| {} | {} |\n", g.gain, ratios(&g.by_distance)));
+    }
+    text.push_str("\nThe exploding run (vanilla RNN, plain SGD), without and with clipping:\n\n| Clipping | Largest gradient norm | Diverged | Final test MSE |\n|---|---|---|---|\n");
+    for run in &results.clipping {
+        let largest = run
+            .curve
+            .iter()
+            .map(|p| p.max_grad_norm)
+            .fold(0.0, f64::max);
+        text.push_str(&format!(
+            "| {} | {largest:.3e} | {} | {:.4} |\n",
+            run.config
+                .clip
+                .map_or("none".to_owned(), |c| format!("global norm ≤ {c}")),
+            if run.diverged { "**yes**" } else { "no" },
+            run.final_test_mse
+        ));
+    }
+    text
+}
+
+fn provenance_line(p: &crate::record::Provenance) -> String {
+    format!(
+        "Recorded with `{}` on {}{}.",
+        p.command,
+        p.machine,
+        if p.quick {
+            " (quick form: small sizes)"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The runs of one (length, cell).
+fn runs_of(results: &AddingResults, length: usize, cell: CellKind) -> Vec<&AddingRun> {
+    results
+        .runs
+        .iter()
+        .filter(|r| r.config.length == length && r.config.cell == cell)
+        .collect()
+}
+
+/// Q2: final test error per length and cell, median over seeds and range.
+pub fn adding_table(results: &AddingResults) -> String {
+    let s = &results.sweep;
+    let mut text = format!(
+        "{}\n\nFinal test MSE, median over {} seeds [lowest – highest], and how many seeds got below {SOLVED_MSE} (\"solved\"). Always answering 1 scores about 0.167.\n\n| T |",
+        provenance_line(&results.provenance),
+        s.seeds.len()
+    );
+    for &cell in &s.cells {
+        text.push_str(&format!(" {} |", cell_name(cell)));
+    }
+    text.push_str("\n|---|");
+    text.push_str(&"---|".repeat(s.cells.len()));
+    text.push('\n');
+    for &length in &s.lengths {
+        text.push_str(&format!("| {length} |"));
+        for &cell in &s.cells {
+            let runs = runs_of(results, length, cell);
+            let finals: Vec<f64> = runs.iter().map(|r| r.final_test_mse).collect();
+            let low = finals.iter().copied().fold(f64::INFINITY, f64::min);
+            let high = finals.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+            let solved = finals.iter().filter(|&&m| m < SOLVED_MSE).count();
+            text.push_str(&format!(
+                " {:.4} [{low:.4} – {high:.4}], {solved}/{} |",
+                median(&finals),
+                finals.len()
+            ));
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Q3: the three cells side by side at the sizes of chapter 4 (D = H = 100).
+///
+/// `step_ms` gives, per cell, the recorded median time of one forward and
+/// backward pass (B = 32, T = 50) from the benchmarks of chapter 3, and
+/// `imdb_accuracy` the test accuracy of chapter 4's masked model.
+pub fn cells_table(
+    adding: &AddingResults,
+    step_ms: &[(CellKind, f64)],
+    imdb_accuracy: &[(CellKind, f64)],
+) -> String {
+    let (d, h) = (100, 100);
+    let mut rng = StdRng::seed_from_u64(0);
+    let init = vanilla_rnn::Init::PyTorch;
+    let counted = |cell: CellKind, rng: &mut StdRng| match cell {
+        CellKind::Rnn => {
+            vanilla_rnn::VanillaRnn::<f32>::new(d, h, 0, init, rng).parameter_count()
+        }
+        CellKind::Lstm | CellKind::LstmFast => {
+            lstm::Lstm::<f32>::new(d, h, init, rng).parameter_count()
+        }
+        CellKind::Gru => {
+            gru::Gru::<f32>::new(d, h, GruForm::ResetAfter, init, rng).parameter_count()
+        }
+    };
+    let formula = |cell: CellKind| match cell {
+        CellKind::Rnn => vanilla_rnn::cell::parameter_count_formula(d, h, 0),
+        CellKind::Lstm | CellKind::LstmFast => lstm::cell::parameter_count_formula(d, h),
+        CellKind::Gru => gru::cell::parameter_count_formula(d, h, GruForm::ResetAfter),
+    };
+    let longest = *adding
+        .sweep
+        .lengths
+        .iter()
+        .max()
+        .expect("at least one length");
+    let mut text = format!(
+        "| Cell | Parameters (formula) | Parameters (counted) | Forward + backward, B = 32, T = 50 | Adding problem, T = {longest}: median test MSE | IMDB test accuracy (chapter 4) |\n|---|---|---|---|---|---|\n"
+    );
+    for cell in [CellKind::Rnn, CellKind::Lstm, CellKind::Gru] {
+        let lookup = |table: &[(CellKind, f64)]| {
+            table.iter().find(|(c, _)| *c == cell).map(|(_, v)| *v)
+        };
+        let finals: Vec<f64> = runs_of(adding, longest, cell)
+            .iter()
+            .map(|r| r.final_test_mse)
+            .collect();
+        text.push_str(&format!(
+            "| {} | {} | {} | {} | {} | {} |\n",
+            cell_name(cell),
+            formula(cell),
+            counted(cell, &mut rng),
+            lookup(step_ms).map_or("—".to_owned(), |ms| format!("{ms:.1} ms")),
+            if finals.is_empty() {
+                "—".to_owned()
+            } else {
+                format!("{:.4}", median(&finals))
+            },
+            lookup(imdb_accuracy).map_or("—".to_owned(), |a| format!("{a:.4}")),
+        ));
+    }
+    text
+}
+
+/// Q4: test accuracy and time per epoch for every maxlen and variant.
+pub fn padding_table(results: &PaddingResults) -> String {
+    let s = &results.sweep;
+    let mut text = format!(
+        "{}\n\nTest accuracy of the epoch chosen on validation ({} epoch{} each, {}); in brackets, seconds per training epoch.\n\n| maxlen | reviews padded |",
+        provenance_line(&results.provenance),
+        s.epochs,
+        if s.epochs == 1 { "" } else { "s" },
+        match s.limit {
+            Some(n) => format!("{n} reviews per split"),
+            None => "all 50,000 reviews".to_owned(),
+        }
+    );
+    for v in &s.variants {
+        text.push_str(&format!(" {} |", v.label()));
+    }
+    text.push_str("\n|---|---|");
+    text.push_str(&"---|".repeat(s.variants.len()));
+    text.push('\n');
+    for &maxlen in &s.maxlens {
+        let runs: Vec<_> = results.runs.iter().filter(|r| r.maxlen == maxlen).collect();
+        let Some(first) = runs.first() else { continue };
+        text.push_str(&format!(
+            "| {maxlen} | {:.0}% |",
+            100.0 * first.padded_share
+        ));
+        for v in &s.variants {
+            match runs.iter().find(|r| r.variant == *v) {
+                Some(r) => {
+                    let seconds: Vec<f64> =
+                        r.result.log.epochs.iter().map(|e| e.seconds).collect();
+                    text.push_str(&format!(
+                        " {:.4} ({:.0} s) |",
+                        r.result.log.test_accuracy,
+                        median(&seconds)
+                    ));
+                }
+                None => text.push_str(" — |"),
+            }
+        }
+        text.push('\n');
+    }
+    text
+}

@@ -1,0 +1,221 @@
+//! Training a [`Regressor`] on the adding problem: fresh batches every
+//! iteration, Adam or plain SGD, optional clipping of the global gradient
+//! norm, and a learning curve on a fixed test set.
+
+use std::time::Instant;
+
+use fast_rnn::fastmath::FastMath;
+use imdb_sentiment::adam::{Adam, AdamConfig, clip_global_norm};
+use imdb_sentiment::recurrent::CellKind;
+use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use ndarray::ArrayViewMutD;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::adding::{AddingBatch, adding_batch, baseline_mse};
+use crate::regressor::{Regressor, mse};
+
+/// How the parameters move.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Optimiser {
+    Adam(AdamConfig),
+    /// Plain gradient descent, θ ← θ − lr·g: what clipping was invented for.
+    Sgd {
+        lr: f64,
+    },
+}
+
+/// One training run on the adding problem.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AddingConfig {
+    pub cell: CellKind,
+    /// T, the length of every sequence.
+    pub length: usize,
+    pub hidden: usize,
+    pub batch_size: usize,
+    /// Parameter updates, each on a fresh batch.
+    pub iterations: usize,
+    /// Measure the test error every this many iterations.
+    pub eval_every: usize,
+    /// Sequences in the fixed test set.
+    pub test_size: usize,
+    pub optimiser: Optimiser,
+    /// Clip the global gradient norm to this value.
+    pub clip: Option<f64>,
+    /// Start the vanilla layer from W_hh = gain · Q, Q a random orthogonal
+    /// matrix (every singular value equal to the gain); `None` keeps the default.
+    pub w_hh_gain: Option<f64>,
+    pub seed: u64,
+}
+
+/// The learning curve, one point per `eval_every` iterations.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct CurvePoint {
+    /// Iterations done.
+    pub iteration: usize,
+    /// Mean training loss over the iterations since the last point.
+    pub train_loss: f64,
+    /// The largest global gradient norm (before clipping) since the last point.
+    pub max_grad_norm: f64,
+    /// Mean squared error on the fixed test set.
+    pub test_mse: f64,
+}
+
+/// What one run measured.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AddingRun {
+    pub config: AddingConfig,
+    pub parameters: usize,
+    pub curve: Vec<CurvePoint>,
+    /// Test error at the end (infinite if the run diverged).
+    pub final_test_mse: f64,
+    /// The error of always answering 1 on the same test set (≈ 1/6).
+    pub baseline_test_mse: f64,
+    /// The loss became NaN or infinite, and training stopped there.
+    pub diverged: bool,
+    pub seconds: f64,
+}
+
+/// The test set of sequences of length `length`: the same for every cell and
+/// seed, so that their errors compare.
+pub fn test_set<F: FastMath>(length: usize, size: usize) -> AddingBatch<F> {
+    let mut rng = StdRng::seed_from_u64(1_000_003 + length as u64);
+    adding_batch(length, size, &mut rng)
+}
+
+/// Mean squared error of `model` on `data`, in chunks of 500 sequences.
+pub fn test_mse<F: FastMath>(model: &Regressor<F>, data: &AddingBatch<F>) -> f64 {
+    let n = data.y.len();
+    let mut total = 0.0;
+    for start in (0..n).step_by(500) {
+        let end = (start + 500).min(n);
+        let x = data.x.slice(ndarray::s![.., start..end, ..]);
+        let y = data.y.slice(ndarray::s![start..end]);
+        let z = model.forward(x).z;
+        total += mse(z.view(), y).0.to_f64_lossless() * (end - start) as f64;
+    }
+    total / n as f64
+}
+
+// ANCHOR: train
+/// Train a new model as `config` says; with `progress`, a bar with the
+/// latest test error is added to it.
+pub fn train_adding<F: FastMath>(
+    config: &AddingConfig,
+    progress: Option<&MultiProgress>,
+) -> (AddingRun, Regressor<F>) {
+    let mut model = Regressor::<F>::new(
+        config.cell,
+        2,
+        config.hidden,
+        &mut StdRng::seed_from_u64(config.seed),
+    );
+    if let Some(gain) = config.w_hh_gain {
+        model.set_recurrent_gain(gain, config.seed);
+    }
+    let parameters = model.parameter_count();
+    let test = test_set::<F>(config.length, config.test_size);
+    let mut data_rng =
+        StdRng::seed_from_u64(config.seed.wrapping_mul(7919).wrapping_add(17));
+    let mut adam = Adam::<F>::new(match config.optimiser {
+        Optimiser::Adam(c) => c,
+        Optimiser::Sgd { .. } => AdamConfig::default(),
+    });
+    let bar = bar(config, progress);
+    let start = Instant::now();
+    let mut curve = Vec::new();
+    let (mut loss_sum, mut max_norm, mut diverged) = (0.0, 0.0f64, false);
+    for iteration in 1..=config.iterations {
+        let batch = adding_batch::<F>(config.length, config.batch_size, &mut data_rng);
+        let mut grads = model.loss_and_grads(batch.x.view(), batch.y.view());
+        let loss = grads.loss.to_f64_lossless();
+        let mut views: Vec<ArrayViewMutD<'_, F>> =
+            grads.named.iter_mut().map(|(_, g)| g.view_mut()).collect();
+        let limit = config.clip.map_or(F::infinity(), F::lit);
+        let norm = clip_global_norm(&mut views, limit).to_f64_lossless();
+        if !loss.is_finite() || !norm.is_finite() {
+            diverged = true;
+            break;
+        }
+        step(&mut model, &mut adam, config.optimiser, &grads.named);
+        loss_sum += loss;
+        max_norm = max_norm.max(norm);
+        if iteration % config.eval_every == 0 || iteration == config.iterations {
+            let since = iteration - curve.last().map_or(0, |p: &CurvePoint| p.iteration);
+            let point = CurvePoint {
+                iteration,
+                train_loss: loss_sum / since as f64,
+                max_grad_norm: max_norm,
+                test_mse: test_mse(&model, &test),
+            };
+            bar.set_message(format!("test MSE {:.4}", point.test_mse));
+            if !point.test_mse.is_finite() {
+                diverged = true;
+            }
+            curve.push(point);
+            (loss_sum, max_norm) = (0.0, 0.0);
+            if diverged {
+                break;
+            }
+        }
+        bar.inc(1);
+    }
+    bar.finish_and_clear();
+    let final_test_mse = if diverged {
+        f64::INFINITY
+    } else {
+        test_mse(&model, &test)
+    };
+    let run = AddingRun {
+        config: *config,
+        parameters,
+        curve,
+        final_test_mse,
+        baseline_test_mse: baseline_mse(&test.y),
+        diverged,
+        seconds: start.elapsed().as_secs_f64(),
+    };
+    (run, model)
+}
+// ANCHOR_END: train
+
+/// One update of every parameter.
+fn step<F: FastMath>(
+    model: &mut Regressor<F>,
+    adam: &mut Adam<F>,
+    optimiser: Optimiser,
+    grads: &[(String, ndarray::ArrayD<F>)],
+) {
+    match optimiser {
+        Optimiser::Adam(_) => {
+            let updates = model
+                .params_mut()
+                .into_iter()
+                .zip(grads)
+                .map(|((name, p), (_, g))| (name, p, g.view()))
+                .collect();
+            adam.update(updates);
+        }
+        Optimiser::Sgd { lr } => {
+            for ((_, mut p), (_, g)) in model.params_mut().into_iter().zip(grads) {
+                p.scaled_add(-F::lit(lr), g);
+            }
+        }
+    }
+}
+
+fn bar(config: &AddingConfig, progress: Option<&MultiProgress>) -> ProgressBar {
+    let Some(multi) = progress else {
+        return ProgressBar::hidden();
+    };
+    let bar = multi.add(ProgressBar::new(config.iterations as u64));
+    bar.set_style(
+        ProgressStyle::with_template("{prefix:>22} {bar:30} {pos}/{len} {msg} ETA {eta}")
+            .expect("valid template"),
+    );
+    bar.set_prefix(format!(
+        "{:?} T={} seed {}",
+        config.cell, config.length, config.seed
+    ));
+    bar
+}
