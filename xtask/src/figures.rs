@@ -40,6 +40,33 @@ pub fn makers() -> Vec<(&'static str, Maker)> {
                 )
             },
         ),
+        (
+            "recorded by `faq gradients`; redrawn from book/results/ch06-gradients.json:",
+            |dir, _| {
+                faq_experiments::figures::gradient_figures(
+                    &recorded(dir, "ch06-gradients.json"),
+                    dir,
+                )
+            },
+        ),
+        (
+            "recorded by `faq adding`; redrawn from book/results/ch06-adding.json:",
+            |dir, _| {
+                faq_experiments::figures::adding_figures(
+                    &recorded(dir, "ch06-adding.json"),
+                    dir,
+                )
+            },
+        ),
+        (
+            "recorded by `faq padding`; redrawn from book/results/ch06-padding.json:",
+            |dir, _| {
+                faq_experiments::figures::padding_figures(
+                    &recorded(dir, "ch06-padding.json"),
+                    dir,
+                )
+            },
+        ),
     ]
 }
 

@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
+use imdb_sentiment::recurrent::CellKind;
 use vanilla_rnn::gradcheck::GradReport;
 
 use crate::bench_record::{Recording, table};
@@ -21,12 +22,7 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut written = vec![path];
     for set in ["ch03", "ch03-4"] {
         let recorded = crate::figures::recorded(dir, &format!("{set}-benchmarks.json"));
-        let text = std::fs::read_to_string(&recorded).with_context(|| {
-            format!("cannot read the recorded benchmarks {}", recorded.display())
-        })?;
-        let recording: Recording = serde_json::from_str(&text).with_context(|| {
-            format!("{} is not a benchmark recording", recorded.display())
-        })?;
+        let recording = load_recording(&recorded)?;
         let bench_path = dir.join(format!("{set}-benchmarks.md"));
         figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
         written.push(bench_path);
@@ -38,7 +34,89 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         imdb_sentiment::figures::results_table(&results)?.as_bytes(),
     )?;
     written.push(imdb_path);
+    written.extend(chapter6_tables(dir)?);
     Ok(written)
+}
+
+/// The tables of chapter 6, from its recorded experiments.
+fn chapter6_tables(dir: &Path) -> Result<Vec<PathBuf>> {
+    use faq_experiments::record::load;
+    use faq_experiments::tables;
+    let recorded = |name: &str| crate::figures::recorded(dir, name);
+    let gradients = load(&recorded("ch06-gradients.json"), "`faq gradients`")?;
+    let adding = load(&recorded("ch06-adding.json"), "`faq adding`")?;
+    let padding = load(&recorded("ch06-padding.json"), "`faq padding`")?;
+    let cells = tables::cells_table(
+        &adding,
+        &chapter3_step_times(&recorded("ch03-benchmarks.json"))?,
+        &chapter4_accuracies(&recorded("ch04-imdb.json"))?,
+    );
+    let mut written = Vec::new();
+    for (name, text) in [
+        ("ch06-gradients.md", tables::gradient_table(&gradients)),
+        ("ch06-adding.md", tables::adding_table(&adding)),
+        ("ch06-cells.md", cells),
+        ("ch06-padding.md", tables::padding_table(&padding)),
+    ] {
+        let path = dir.join(name);
+        figures::write_atomically(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The recorded median of one forward and backward pass (B = 32, T = 50,
+/// D = H = 100) per cell, in milliseconds; the GRU in its reset-after form.
+fn chapter3_step_times(path: &Path) -> Result<Vec<(CellKind, f64)>> {
+    let recording = load_recording(path)?;
+    let wanted = [
+        (
+            CellKind::Rnn,
+            "vanilla forward+backward B=32 T=50 D=100 H=100",
+        ),
+        (
+            CellKind::Lstm,
+            "lstm forward+backward B=32 T=50 D=100 H=100",
+        ),
+        (
+            CellKind::Gru,
+            "gru forward+backward ResetAfter B=32 T=50 D=100 H=100",
+        ),
+    ];
+    wanted
+        .into_iter()
+        .map(|(cell, name)| {
+            let m = recording
+                .measurements
+                .iter()
+                .find(|m| m.name == name)
+                .with_context(|| {
+                    format!("{}: no benchmark named '{name}'", path.display())
+                })?;
+            Ok((cell, m.median_ns / 1e6))
+        })
+        .collect()
+}
+
+/// Test accuracy of chapter 4's masked model per cell (readable cells only).
+fn chapter4_accuracies(path: &Path) -> Result<Vec<(CellKind, f64)>> {
+    let recorded = imdb_sentiment::figures::load(path)?;
+    Ok(recorded
+        .runs
+        .iter()
+        .filter(|r| r.config.head == imdb_sentiment::model::Head::LastReal)
+        .filter(|r| r.config.cell != CellKind::LstmFast)
+        .map(|r| (r.config.cell, r.log.test_accuracy))
+        .collect())
+}
+
+/// Read a benchmark recording written by `cargo xtask record-benchmarks`.
+fn load_recording(path: &Path) -> Result<Recording> {
+    let text = std::fs::read_to_string(path).with_context(|| {
+        format!("cannot read the recorded benchmarks {}", path.display())
+    })?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a benchmark recording", path.display()))
 }
 
 /// One row per checked case: how much was checked and the worst relative error.

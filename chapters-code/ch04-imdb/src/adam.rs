@@ -80,6 +80,41 @@ impl<F: Scalar> Adam<F> {
         }
     }
     // ANCHOR_END: step
+
+    /// [`Adam::update`] for parameters and gradients listed separately, in
+    /// the same order and with the same names (checked).
+    pub fn update_named(
+        &mut self,
+        params: Vec<(String, ArrayViewMutD<'_, F>)>,
+        grads: &[(String, ArrayD<F>)],
+    ) {
+        assert_eq!(
+            params.len(),
+            grads.len(),
+            "Adam: {} parameters but {} gradients",
+            params.len(),
+            grads.len()
+        );
+        let updates = params
+            .into_iter()
+            .zip(grads)
+            .map(|((name, p), (grad_name, g))| {
+                assert_eq!(
+                    name, *grad_name,
+                    "Adam: parameter and gradient out of order"
+                );
+                (name, p, g.view())
+            })
+            .collect();
+        self.update(updates);
+    }
+}
+
+/// [`clip_global_norm`] over named gradients; returns the norm before clipping.
+pub fn clip_named<F: Scalar>(grads: &mut [(String, ArrayD<F>)], max_norm: F) -> F {
+    let mut views: Vec<ArrayViewMutD<'_, F>> =
+        grads.iter_mut().map(|(_, g)| g.view_mut()).collect();
+    clip_global_norm(&mut views, max_norm)
 }
 
 // ANCHOR: clip

@@ -5,10 +5,9 @@
 use std::time::Instant;
 
 use fast_rnn::fastmath::FastMath;
-use imdb_sentiment::adam::{Adam, AdamConfig, clip_global_norm};
+use imdb_sentiment::adam::{Adam, AdamConfig, clip_named};
 use imdb_sentiment::recurrent::CellKind;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use ndarray::ArrayViewMutD;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -129,10 +128,8 @@ pub fn train_adding<F: FastMath>(
         let batch = adding_batch::<F>(config.length, config.batch_size, &mut data_rng);
         let mut grads = model.loss_and_grads(batch.x.view(), batch.y.view());
         let loss = grads.loss.to_f64_lossless();
-        let mut views: Vec<ArrayViewMutD<'_, F>> =
-            grads.named.iter_mut().map(|(_, g)| g.view_mut()).collect();
         let limit = config.clip.map_or(F::infinity(), F::lit);
-        let norm = clip_global_norm(&mut views, limit).to_f64_lossless();
+        let norm = clip_named(&mut grads.named, limit).to_f64_lossless();
         if !loss.is_finite() || !norm.is_finite() {
             diverged = true;
             break;
@@ -187,15 +184,7 @@ fn step<F: FastMath>(
     grads: &[(String, ndarray::ArrayD<F>)],
 ) {
     match optimiser {
-        Optimiser::Adam(_) => {
-            let updates = model
-                .params_mut()
-                .into_iter()
-                .zip(grads)
-                .map(|((name, p), (_, g))| (name, p, g.view()))
-                .collect();
-            adam.update(updates);
-        }
+        Optimiser::Adam(_) => adam.update_named(model.params_mut(), grads),
         Optimiser::Sgd { lr } => {
             for ((_, mut p), (_, g)) in model.params_mut().into_iter().zip(grads) {
                 p.scaled_add(-F::lit(lr), g);
