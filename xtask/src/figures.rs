@@ -21,6 +21,14 @@ pub type Maker = fn(&Path, u64) -> Result<Vec<PathBuf>>;
 pub fn makers() -> Vec<(&'static str, Maker)> {
     vec![
         (
+            "cargo run -p background --example background_figures --",
+            |dir, _| Ok(background::write_figures(dir)?),
+        ),
+        (
+            "cargo run -p core-concepts --example concept_figures --",
+            |dir, _| Ok(core_concepts::write_figures(dir)?),
+        ),
+        (
             "cargo run -p vanilla-rnn --example vanilla_figures --",
             |dir, seed| Ok(vanilla_rnn::figures::write_figures(dir, seed)?),
         ),
@@ -39,6 +47,22 @@ pub fn makers() -> Vec<(&'static str, Maker)> {
                     dir,
                 )
             },
+        ),
+        (
+            "recorded by `seq2seq train`; redrawn from book/results/ch04-2-seq2seq.json:",
+            |dir, _| {
+                seq2seq::figures::write_figures(&recorded(dir, "ch04-2-seq2seq.json"), dir)
+            },
+        ),
+        (
+            "recorded by `char-lm train`; redrawn from book/results/ch04-3-char-lm.json:",
+            |dir, _| {
+                char_lm::figures::write_figures(&recorded(dir, "ch04-3-char-lm.json"), dir)
+            },
+        ),
+        (
+            "cargo run -p future --example future_figures --",
+            |dir, _| Ok(future::write_figures(dir)?),
         ),
         (
             "recorded by `faq gradients`; redrawn from book/results/ch06-gradients.json:",

@@ -34,6 +34,26 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         imdb_sentiment::figures::results_table(&results)?.as_bytes(),
     )?;
     written.push(imdb_path);
+    for (name, text) in [
+        (
+            "ch04-2-seq2seq.md",
+            seq2seq::figures::results_markdown(&crate::figures::recorded(
+                dir,
+                "ch04-2-seq2seq.json",
+            ))?,
+        ),
+        (
+            "ch04-3-char-lm.md",
+            char_lm::figures::results_markdown(&crate::figures::recorded(
+                dir,
+                "ch04-3-char-lm.json",
+            ))?,
+        ),
+    ] {
+        let path = dir.join(name);
+        figures::write_atomically(&path, text.as_bytes())?;
+        written.push(path);
+    }
     written.extend(chapter6_tables(dir)?);
     Ok(written)
 }

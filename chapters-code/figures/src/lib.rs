@@ -5,11 +5,13 @@
 //! always gives the same SVG bytes (no system fonts, no timestamps).
 
 mod chart;
+mod diagram;
 mod example;
 mod style;
 mod write;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
+pub use diagram::{Diagram, Point};
 pub use example::FigureArgs;
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
 pub use write::write_atomically;

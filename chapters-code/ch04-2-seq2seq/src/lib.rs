@@ -1,0 +1,18 @@
+//! Chapter 4.2: sequence to sequence, runnable.
+//!
+//! An LSTM *encoder* reads a string of digits; its last hidden and cell
+//! states start an LSTM *decoder*, which writes the string reversed, one
+//! digit per step, then an end marker. Training feeds the decoder the true
+//! previous digit (teacher forcing); decoding feeds it its own previous
+//! answer (greedy). The task is made by [`task`], so every answer can be
+//! checked by eye and exactly.
+//!
+//! [`softmax`] (a dense layer's scores → probabilities → cross-entropy) is
+//! shared with the character language model of section 4.3.
+
+pub mod experiment;
+pub mod figures;
+pub mod model;
+pub mod softmax;
+pub mod task;
+pub mod train;

@@ -1,0 +1,109 @@
+//! `char-lm`: train the character language model of section 4.3 on the
+//! book's Markdown sources and let it write.
+//!
+//! ```console
+//! $ cargo run --release -p char-lm --bin char-lm -- train           # the book's run, rewrites book/results/ch04-3-char-lm.json
+//! $ cargo run --release -p char-lm --bin char-lm -- train --quick   # the CI form, writes target/quick/
+//! ```
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use char_lm::corpus::{Corpus, read_markdown};
+use char_lm::experiment::{CharLmResults, full, quick};
+use char_lm::train::train;
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    about = "A character-level LSTM language model trained on this book (section 4.3)"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Train, measure held-out perplexity, sample, write the results (JSON).
+    Train {
+        /// The small form for CI (a small model, two epochs), written under target/quick/.
+        #[arg(long)]
+        quick: bool,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder of Markdown files to learn from.
+        #[arg(long, default_value = "book")]
+        text: PathBuf,
+        /// Where to write the results; default book/results/ch04-3-char-lm.json (target/quick/ with --quick).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// A description of the machine, recorded with the results.
+        #[arg(long, default_value = "unrecorded")]
+        machine: String,
+    },
+}
+
+fn main() -> Result<()> {
+    let Command::Train {
+        quick: is_quick,
+        seed,
+        text,
+        out,
+        machine,
+    } = Cli::parse().command;
+    let config = if is_quick { quick(seed) } else { full(seed) };
+    let corpus = Corpus::build(&read_markdown(&text)?, 0.1, 3);
+    eprintln!(
+        "{} files, {} training and {} held-out characters, {} distinct",
+        corpus.files.len(),
+        corpus.train.len(),
+        corpus.held_out.len(),
+        corpus.vocab_size()
+    );
+    let (run, _) = train(&corpus, &config, true);
+    let out = out.unwrap_or_else(|| {
+        PathBuf::from(if is_quick {
+            "target/quick"
+        } else {
+            "book/results"
+        })
+        .join("ch04-3-char-lm.json")
+    });
+    let results = CharLmResults {
+        command: format!(
+            "char-lm train{} --seed {seed}",
+            if is_quick { " --quick" } else { "" }
+        ),
+        machine,
+        quick: is_quick,
+        run,
+    };
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    figures::write_atomically(
+        &out,
+        (serde_json::to_string_pretty(&results)? + "\n").as_bytes(),
+    )?;
+    for e in &results.run.epochs {
+        println!(
+            "epoch {:>2}: training loss {:.3} nats/char, held-out perplexity {:.2} ({:.1} s)",
+            e.epoch, e.train_loss, e.held_out_perplexity, e.seconds
+        );
+    }
+    for s in &results.run.samples {
+        println!("--- temperature {}\n{}", s.temperature, s.text);
+    }
+    let run = &results.run;
+    println!(
+        "held-out perplexity {:.2} (unigram baseline {:.2}); wrote {}",
+        run.best_perplexity,
+        run.unigram_perplexity,
+        out.display()
+    );
+    if run.best_perplexity.is_nan() || run.best_perplexity >= run.unigram_perplexity {
+        bail!("the model does not beat the unigram baseline");
+    }
+    Ok(())
+}

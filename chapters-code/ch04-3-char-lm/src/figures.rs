@@ -1,0 +1,109 @@
+//! The section's figure and tables, drawn from the recorded run.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use figures::{Corner, LineChart, Series};
+
+use crate::experiment::CharLmResults;
+
+/// Read a results file of `char-lm train`.
+pub fn load(path: &Path) -> Result<CharLmResults> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the recorded results {}", path.display()))?;
+    serde_json::from_str(&text).with_context(|| {
+        format!(
+            "{} is not a results file of `char-lm train`",
+            path.display()
+        )
+    })
+}
+
+/// Held-out and training perplexity per epoch, with the unigram baseline.
+pub fn write_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
+    let r = load(results)?.run;
+    let last = r.epochs.len() as f64;
+    let chart = LineChart::new(
+        "Character model: perplexity per epoch",
+        "epoch",
+        "perplexity (per character)",
+    )
+    .log_y()
+    .legend_at(Corner::UpperRight)
+    .with(
+        Series::line(
+            "held-out text",
+            r.epochs
+                .iter()
+                .map(|e| (e.epoch as f64, e.held_out_perplexity))
+                .collect(),
+        )
+        .with_markers(),
+    )
+    .with(Series::line(
+        "training text (mean over the epoch)",
+        r.epochs
+            .iter()
+            .map(|e| (e.epoch as f64, e.train_loss.exp()))
+            .collect(),
+    ))
+    .with(
+        Series::line(
+            "unigram baseline (held-out)",
+            vec![(1.0, r.unigram_perplexity), (last, r.unigram_perplexity)],
+        )
+        .dashed(),
+    );
+    let path = dir.join("char-lm-perplexity.svg");
+    chart.save_svg(&path)?;
+    Ok(vec![path])
+}
+
+/// Text shown exactly as written, but inert: as HTML character references,
+/// nothing in it can open a tag, an mdBook directive (`{{`) or a formula (`$`).
+pub fn inert(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '$' => out.push_str("&#36;"),
+            '{' => out.push_str("&#123;"),
+            '}' => out.push_str("&#125;"),
+            '\\' => out.push_str("&#92;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The run's numbers and its samples, in Markdown.
+pub fn results_markdown(results: &Path) -> Result<String> {
+    let r = load(results)?;
+    let run = &r.run;
+    let mut text = format!(
+        "Recorded with `{}` on {}{}: {} characters of training text and {} held out from {} files (SHA-256 `{}`), {} distinct characters, {} parameters. Unigram perplexity on the held-out text: **{:.2}**. Best held-out perplexity: **{:.2}**, after epoch {} of {}.\n\n",
+        r.command,
+        r.machine,
+        if r.quick { " (quick form)" } else { "" },
+        run.train_chars,
+        run.held_out_chars,
+        run.files.len(),
+        &run.corpus_sha256[..12],
+        run.vocab_size,
+        run.parameters,
+        run.unigram_perplexity,
+        run.best_perplexity,
+        run.best_epoch,
+        run.epochs.len()
+    );
+    for s in &run.samples {
+        text.push_str(&format!(
+            "Temperature {}:\n\n<pre class=\"sample\">{}</pre>\n\n",
+            s.temperature,
+            inert(&s.text)
+        ));
+    }
+    Ok(text)
+}

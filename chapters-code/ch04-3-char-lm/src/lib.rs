@@ -1,0 +1,15 @@
+//! Chapter 4.3: text generation, runnable.
+//!
+//! The article calls its IMDB classifier a "text generation" model; this
+//! section builds one. An LSTM reads text one character at a time and
+//! predicts the next ([`model`]); it is trained on the Markdown sources of
+//! this book ([`corpus`]) with truncated backpropagation through time
+//! ([`train`]), measured by its perplexity on held-out text against a
+//! unigram baseline, and it writes new text by sampling at a temperature
+//! ([`model::CharLm::sample`]).
+
+pub mod corpus;
+pub mod experiment;
+pub mod figures;
+pub mod model;
+pub mod train;

@@ -1,0 +1,221 @@
+//! The character language model: one-hot character → LSTM → Dense(V) →
+//! softmax over the next character.
+
+use imdb_sentiment::dense::Dense;
+use lstm::Lstm;
+use ndarray::{Array2, Array3, ArrayD, ArrayView2, ArrayViewMutD, Axis};
+use rand::Rng;
+use rand::distr::{Distribution, weighted::WeightedIndex};
+use seq2seq::softmax::{cross_entropy, softmax};
+use vanilla_rnn::{Init, Scalar};
+
+/// LSTM over one-hot characters, a dense layer scoring the next one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CharLm<F> {
+    /// Input V, hidden H.
+    pub lstm: Lstm<F>,
+    /// (V, H) and (V).
+    pub dense: Dense<F>,
+}
+
+/// The hidden and cell state carried from one chunk of text to the next.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State<F> {
+    pub h: Array2<F>,
+    pub c: Array2<F>,
+}
+
+/// A chunk's loss, every gradient by name, and the state at its end.
+pub struct ChunkGrads<F> {
+    pub loss: F,
+    pub named: Vec<(String, ArrayD<F>)>,
+    pub end: State<F>,
+}
+
+/// One-hot vectors (T, B, V) of ids (T, B).
+pub fn one_hot<F: Scalar>(ids: ArrayView2<usize>, vocab: usize) -> Array3<F> {
+    let (steps, batch) = ids.dim();
+    let mut x = Array3::zeros((steps, batch, vocab));
+    for ((t, b), &id) in ids.indexed_iter() {
+        x[[t, b, id]] = F::one();
+    }
+    x
+}
+
+impl<F: Scalar> CharLm<F> {
+    /// A model over `vocab` characters with `hidden` units (PyTorch's initialisation, forget bias 1).
+    pub fn new(vocab: usize, hidden: usize, rng: &mut impl Rng) -> Self {
+        CharLm {
+            lstm: Lstm::new(vocab, hidden, Init::PyTorch, rng).with_forget_bias(F::one()),
+            dense: Dense::new(hidden, vocab, Init::PyTorch, rng),
+        }
+    }
+
+    /// V, the number of characters.
+    pub fn vocab_size(&self) -> usize {
+        self.dense.b.len()
+    }
+
+    /// Zero states for `batch` streams.
+    pub fn zero_state(&self, batch: usize) -> State<F> {
+        let hidden = self.lstm.hidden_size();
+        State {
+            h: Array2::zeros((batch, hidden)),
+            c: Array2::zeros((batch, hidden)),
+        }
+    }
+
+    // ANCHOR: chunk
+    /// Truncated backpropagation through time on one chunk: read `inputs`
+    /// (T, B) from `start`, predict `targets` (T, B) (the inputs shifted by
+    /// one character), return the mean cross-entropy, every gradient and
+    /// the state at the end. The gradient stops at `start`: the state is
+    /// carried into the next chunk, the gradient is not.
+    pub fn chunk_loss_and_grads(
+        &self,
+        inputs: ArrayView2<usize>,
+        targets: ArrayView2<usize>,
+        start: &State<F>,
+    ) -> ChunkGrads<F> {
+        let vocab = self.vocab_size();
+        let x = one_hot::<F>(inputs, vocab);
+        let trace = self
+            .lstm
+            .forward(x.view(), Some(start.h.view()), Some(start.c.view()));
+        let (steps, batch) = inputs.dim();
+        let hidden = self.lstm.hidden_size();
+        let states = trace
+            .states()
+            .to_shape((steps * batch, hidden))
+            .expect("contiguous")
+            .to_owned();
+        let scores = self.dense.forward(states.view());
+        let flat: Vec<usize> = targets.iter().copied().collect();
+        let (loss, d_scores) = cross_entropy(scores.view(), &flat);
+        let dense = self.dense.backward(states.view(), d_scores.view());
+        let dh = dense
+            .h
+            .into_shape_with_order((steps, batch, hidden))
+            .expect("contiguous");
+        let g = self.lstm.backward(x.view(), &trace, dh.view(), None);
+        let mut named: Vec<(String, ArrayD<F>)> = g
+            .params
+            .tensors()
+            .into_iter()
+            .map(|(n, t)| (format!("lstm.{n}"), t.to_owned()))
+            .collect();
+        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
+        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
+        let end = State {
+            h: trace.last_h().to_owned(),
+            c: trace.last_c().to_owned(),
+        };
+        ChunkGrads { loss, named, end }
+    }
+    // ANCHOR_END: chunk
+
+    /// Mean cross-entropy (nats per character) of predicting each id of
+    /// `text` from the ones before it, reading it in chunks of `chunk`
+    /// with the state carried across.
+    pub fn mean_cross_entropy(&self, text: &[usize], chunk: usize) -> f64 {
+        let mut state = self.zero_state(1);
+        let (mut total, mut count) = (0.0, 0usize);
+        let mut start = 0;
+        while start + 1 < text.len() {
+            let end = (start + chunk).min(text.len() - 1);
+            let inputs = Array2::from_shape_fn((end - start, 1), |(t, _)| text[start + t]);
+            let x = one_hot::<F>(inputs.view(), self.vocab_size());
+            let trace =
+                self.lstm
+                    .forward(x.view(), Some(state.h.view()), Some(state.c.view()));
+            let states = trace.states().index_axis(Axis(1), 0).to_owned();
+            let scores = self.dense.forward(states.view());
+            let targets: Vec<usize> = (start + 1..=end).map(|k| text[k]).collect();
+            let (loss, _) = cross_entropy(scores.view(), &targets);
+            total += loss.to_f64_lossless() * targets.len() as f64;
+            count += targets.len();
+            state = State {
+                h: trace.last_h().to_owned(),
+                c: trace.last_c().to_owned(),
+            };
+            start = end;
+        }
+        total / count as f64
+    }
+
+    // ANCHOR: sample
+    /// Read `prompt`, then write `length` more ids, each drawn from
+    /// softmax(scores / temperature): below 1 the likely characters get
+    /// likelier (safer, more repetitive text), above 1 the distribution flattens.
+    pub fn sample(
+        &self,
+        prompt: &[usize],
+        length: usize,
+        temperature: F,
+        rng: &mut impl Rng,
+    ) -> Vec<usize> {
+        assert!(
+            !prompt.is_empty(),
+            "sampling needs a prompt of at least one character"
+        );
+        let vocab = self.vocab_size();
+        let mut state = self.zero_state(1);
+        let mut written = Vec::with_capacity(length);
+        let mut scores = None;
+        for &id in prompt {
+            (state, scores) = self.advance(&state, id, vocab);
+        }
+        for _ in 0..length {
+            let p = softmax(
+                scores.as_ref().expect("a prompt was read").view(),
+                temperature,
+            );
+            let weights: Vec<f64> = p.iter().map(|v| v.to_f64_lossless()).collect();
+            let next = WeightedIndex::new(&weights)
+                .expect("probabilities")
+                .sample(rng);
+            written.push(next);
+            (state, scores) = self.advance(&state, next, vocab);
+        }
+        written
+    }
+    // ANCHOR_END: sample
+
+    /// One step: read `id` from `state`; the new state and the next character's scores.
+    fn advance(
+        &self,
+        state: &State<F>,
+        id: usize,
+        vocab: usize,
+    ) -> (State<F>, Option<ndarray::Array1<F>>) {
+        let mut x = Array2::zeros((1, vocab));
+        x[[0, id]] = F::one();
+        let step = self.lstm.step(x.view(), state.h.view(), state.c.view());
+        let scores = self.dense.forward(step.h.view()).row(0).to_owned();
+        (
+            State {
+                h: step.h,
+                c: step.c,
+            },
+            Some(scores),
+        )
+    }
+
+    /// Every parameter by name, mutably, in the order of the gradients.
+    pub fn params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
+        let mut tensors: Vec<(String, ArrayViewMutD<'_, F>)> = self
+            .lstm
+            .tensors_mut()
+            .into_iter()
+            .map(|(n, t)| (format!("lstm.{n}"), t))
+            .collect();
+        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
+        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
+        tensors
+    }
+
+    /// The number of parameters.
+    pub fn parameter_count(&mut self) -> usize {
+        self.params_mut().iter().map(|(_, t)| t.len()).sum()
+    }
+}

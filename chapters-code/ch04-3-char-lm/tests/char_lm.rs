@@ -1,0 +1,229 @@
+//! The corpus, the model's gradients (finite differences in f64), the
+//! streaming evaluation, sampling, and learning on a small text.
+
+use char_lm::corpus::{Corpus, UNKNOWN, read_markdown};
+use char_lm::model::{CharLm, State};
+use char_lm::train::{CharLmConfig, streams, train};
+use ndarray::{Array2, ArrayViewMutD, array};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vanilla_rnn::gradcheck::{Checkable, check_gradients};
+use vanilla_rnn::suite::{EPS, TOLERANCE};
+use vanilla_rnn::testing::random;
+
+fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+    pairs
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+#[test]
+fn every_file_gives_its_last_tenth_to_the_held_out_text() {
+    let corpus = Corpus::build(
+        &texts(&[("a.md", "aaaaaaaaab"), ("b.md", "cccccccccd")]),
+        0.1,
+        3,
+    );
+    assert_eq!(corpus.held_out.len(), 2);
+    assert_eq!(corpus.train.len(), 18);
+    // 'b' and 'd' never occur in training: they are unknown.
+    assert_eq!(corpus.held_out, vec![UNKNOWN, UNKNOWN]);
+    assert_eq!(corpus.decode(&corpus.train[..9]), "aaaaaaaaa");
+    assert_eq!(corpus.encode("ac?"), vec![1, 2, UNKNOWN]);
+    assert_eq!(corpus.vocab_size(), 3, "unknown, 'a', 'c'");
+}
+
+#[test]
+fn the_unigram_perplexity_is_that_of_the_smoothed_training_frequencies() {
+    let corpus = Corpus::build(&texts(&[("a.md", "aaabbbbbbbab")]), 0.1, 1);
+    // Training "aaabbbbbbba" (a: 4, b: 7), held out "b"; add-one counts over
+    // {unknown, a, b}: 1, 5, 8, total 14.
+    assert_eq!(corpus.held_out, corpus.encode("b"));
+    let expected = 14.0 / 8.0;
+    assert!((corpus.unigram_perplexity() - expected).abs() < 1e-12);
+}
+
+#[test]
+fn reading_the_sources_names_what_is_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = read_markdown(dir.path()).unwrap_err().to_string();
+    assert!(err.contains("no Markdown"), "{err}");
+    std::fs::write(dir.path().join("b.md"), "second").unwrap();
+    std::fs::write(dir.path().join("a.md"), "first").unwrap();
+    std::fs::write(dir.path().join("c.txt"), "ignored").unwrap();
+    let files = read_markdown(dir.path()).unwrap();
+    assert_eq!(files, texts(&[("a.md", "first"), ("b.md", "second")]));
+}
+
+#[test]
+fn streams_are_contiguous_pieces() {
+    let ids: Vec<usize> = (0..11).collect();
+    assert_eq!(streams(&ids, 2), array![[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+}
+
+struct Problem {
+    model: CharLm<f64>,
+    inputs: Array2<usize>,
+    targets: Array2<usize>,
+    start: State<f64>,
+}
+
+impl Checkable for Problem {
+    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
+        self.model
+            .params_mut()
+            .into_iter()
+            .map(|(n, t)| (&*Box::leak(n.into_boxed_str()), t))
+            .collect()
+    }
+    fn loss(&self) -> f64 {
+        self.model
+            .chunk_loss_and_grads(self.inputs.view(), self.targets.view(), &self.start)
+            .loss
+    }
+}
+
+#[test]
+fn gradcheck_char_lm_chunk_from_a_carried_state() {
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut model = CharLm::<f64>::new(5, 4, &mut rng);
+    for (_, mut t) in model.params_mut() {
+        t.mapv_inplace(|v| v * 3.0);
+    }
+    let mut p = Problem {
+        model,
+        inputs: array![[1, 2], [3, 0], [4, 4], [2, 1]],
+        targets: array![[3, 0], [4, 4], [2, 1], [0, 3]],
+        start: State {
+            h: random((2, 4), 0.5, &mut rng),
+            c: random((2, 4), 0.5, &mut rng),
+        },
+    };
+    let grads = p
+        .model
+        .chunk_loss_and_grads(p.inputs.view(), p.targets.view(), &p.start);
+    assert_eq!(grads.named.len(), 14);
+    let analytic: Vec<_> = grads
+        .named
+        .iter()
+        .map(|(n, g)| (&*Box::leak(n.clone().into_boxed_str()), g.view()))
+        .collect();
+    let report = check_gradients(&mut p, &analytic, EPS);
+    println!("char LM:\n{report}");
+    report.assert_below(TOLERANCE);
+}
+
+#[test]
+fn streaming_evaluation_equals_one_long_chunk() {
+    let model = CharLm::<f64>::new(6, 5, &mut StdRng::seed_from_u64(8));
+    let text = vec![1, 2, 3, 4, 5, 0, 1, 2, 3, 3, 2, 1, 5];
+    let inputs = Array2::from_shape_fn((12, 1), |(t, _)| text[t]);
+    let targets = Array2::from_shape_fn((12, 1), |(t, _)| text[t + 1]);
+    let whole = model
+        .chunk_loss_and_grads(inputs.view(), targets.view(), &model.zero_state(1))
+        .loss;
+    for chunk in [1, 3, 5, 12, 100] {
+        let streamed = model.mean_cross_entropy(&text, chunk);
+        assert!(
+            (streamed - whole).abs() < 1e-12,
+            "chunk {chunk}: {streamed} vs {whole}"
+        );
+    }
+}
+
+#[test]
+fn sampling_is_seeded_and_a_cold_temperature_picks_the_likeliest() {
+    let model = CharLm::<f64>::new(6, 5, &mut StdRng::seed_from_u64(9));
+    let draw =
+        |t: f64, seed| model.sample(&[1, 2], 20, t, &mut StdRng::seed_from_u64(seed));
+    assert_eq!(draw(1.0, 1), draw(1.0, 1));
+    assert_ne!(draw(1.0, 1), draw(1.0, 2));
+    assert_eq!(
+        draw(1e-6, 1),
+        draw(1e-6, 2),
+        "near zero temperature, sampling is argmax"
+    );
+}
+
+#[test]
+fn it_learns_a_repetitive_text_far_below_the_unigram_baseline() {
+    let line = "the cat sat on the mat. the dog sat on the log. ";
+    let corpus = Corpus::build(&texts(&[("a.md", &line.repeat(40))]), 0.1, 1);
+    let config = CharLmConfig {
+        hidden: 32,
+        streams: 8,
+        chunk: 32,
+        epochs: 12,
+        lr: 1e-2,
+        clip: 1.0,
+        seed: 3,
+        prompt: "the ".to_owned(),
+        sample_length: 40,
+        temperatures: vec![0.5],
+    };
+    let (run, _) = train(&corpus, &config, false);
+    assert!(
+        run.best_perplexity < run.unigram_perplexity / 3.0,
+        "perplexity {} vs unigram {}",
+        run.best_perplexity,
+        run.unigram_perplexity
+    );
+    assert_eq!(run.epochs.len(), 12);
+    assert!(run.samples[0].text.starts_with("the "));
+    assert_eq!(run.samples[0].text.chars().count(), 44);
+}
+
+#[test]
+fn samples_are_shown_inert() {
+    let text = "$$x$$ {{#include a.rs}} <b> & \\";
+    let shown = char_lm::figures::inert(text);
+    for forbidden in ["$", "{{", "<b>", "\\"] {
+        assert!(!shown.contains(forbidden), "{shown}");
+    }
+    assert_eq!(
+        shown,
+        "&#36;&#36;x&#36;&#36; &#123;&#123;#include a.rs&#125;&#125; &lt;b&gt; &amp; &#92;"
+    );
+}
+
+#[test]
+fn recorded_run_beats_the_unigram_baseline_by_far() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../book/results/ch04-3-char-lm.json");
+    let recorded = char_lm::figures::load(&path).unwrap();
+    assert!(!recorded.quick, "the book shows the full run, not --quick");
+    let run = &recorded.run;
+    // "about 31 against about 5: a sixth as many"
+    assert!(
+        (29.0..33.0).contains(&run.unigram_perplexity),
+        "{}",
+        run.unigram_perplexity
+    );
+    assert!(run.best_perplexity < 5.5, "{}", run.best_perplexity);
+    assert!(run.best_perplexity * 5.5 < run.unigram_perplexity);
+    // "training perplexity keeps falling; held-out stops improving after about 60 epochs"
+    let e = &run.epochs;
+    assert!(e.windows(2).all(|w| w[1].train_loss < w[0].train_loss));
+    assert!(
+        (50..=80).contains(&run.best_epoch),
+        "best epoch {}",
+        run.best_epoch
+    );
+    let last = e.last().unwrap();
+    assert!(last.train_loss.exp() < last.held_out_perplexity * 0.6);
+    assert_eq!(
+        run.samples
+            .iter()
+            .map(|s| s.temperature)
+            .collect::<Vec<_>>(),
+        vec![0.5, 0.8, 1.0]
+    );
+    for s in &run.samples {
+        assert!(s.text.starts_with(&run.config.prompt));
+        assert_eq!(
+            s.text.chars().count(),
+            run.config.prompt.chars().count() + run.config.sample_length
+        );
+    }
+}
