@@ -12,7 +12,7 @@
 
 use std::fmt;
 
-use ndarray::{ArrayViewD, ArrayViewMutD};
+use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
 
 // ANCHOR: checkable
 /// A differentiable problem: a loss and every tensor it depends on, by name.
@@ -221,4 +221,22 @@ impl fmt::Display for GradReport {
             worst.name, worst.worst_index, worst.rel_error
         )
     }
+}
+
+/// Gradients named by `String`, as the models of later chapters return
+/// them, in the form [`check_gradients`] takes.
+pub fn views(named: &[(String, ArrayD<f64>)]) -> Vec<(&str, ArrayViewD<'_, f64>)> {
+    named.iter().map(|(n, g)| (n.as_str(), g.view())).collect()
+}
+
+/// Parameters named by `String`, in the form [`Checkable::tensors_mut`]
+/// returns. The names are leaked to make them `'static`: a few bytes once
+/// per check, in a test.
+pub fn static_names(
+    tensors: Vec<(String, ArrayViewMutD<'_, f64>)>,
+) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
+    tensors
+        .into_iter()
+        .map(|(n, t)| (&*Box::leak(n.into_boxed_str()), t))
+        .collect()
 }

@@ -2,21 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use figures::{Corner, LineChart, Series, save_stacked};
 
 use crate::experiment::Seq2SeqResults;
 
 /// Read a results file of `seq2seq train`.
 pub fn load(path: &Path) -> Result<Seq2SeqResults> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the recorded results {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| {
-        format!(
-            "{} is not a results file of `seq2seq train`",
-            path.display()
-        )
-    })
+    Ok(figures::load_json(path, "`seq2seq train`")?)
 }
 
 /// Held-out exact match and training loss against updates.

@@ -8,7 +8,7 @@ use seq2seq::model::{Seq2Seq, decoder_inputs};
 use seq2seq::softmax::{cross_entropy, softmax};
 use seq2seq::task::{EOS, GO, Task, as_matrix, is_held_out, target_of};
 use seq2seq::train::{Seq2SeqConfig, decode_all, exact_match, test_set, train};
-use vanilla_rnn::gradcheck::{Checkable, check_gradients};
+use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
 use vanilla_rnn::suite::{EPS, TOLERANCE};
 
 #[test]
@@ -69,11 +69,7 @@ struct Problem {
 
 impl Checkable for Problem {
     fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        self.model
-            .params_mut()
-            .into_iter()
-            .map(|(n, t)| (&*Box::leak(n.into_boxed_str()), t))
-            .collect()
+        static_names(self.model.params_mut())
     }
     fn loss(&self) -> f64 {
         self.model.loss_and_grads(&self.source, &self.target).loss
@@ -101,12 +97,7 @@ fn gradcheck_seq2seq_encoder_decoder_and_dense() {
         12 + 12 + 2,
         "every parameter has a gradient"
     );
-    let analytic: Vec<_> = grads
-        .named
-        .iter()
-        .map(|(n, g)| (&*Box::leak(n.clone().into_boxed_str()), g.view()))
-        .collect();
-    let report = check_gradients(&mut p, &analytic, EPS);
+    let report = check_gradients(&mut p, &views(&grads.named), EPS);
     println!("seq2seq:\n{report}");
     report.assert_below(TOLERANCE);
 }

@@ -2,21 +2,14 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use figures::{Corner, LineChart, Series};
 
 use crate::experiment::CharLmResults;
 
 /// Read a results file of `char-lm train`.
 pub fn load(path: &Path) -> Result<CharLmResults> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the recorded results {}", path.display()))?;
-    serde_json::from_str(&text).with_context(|| {
-        format!(
-            "{} is not a results file of `char-lm train`",
-            path.display()
-        )
-    })
+    Ok(figures::load_json(path, "`char-lm train`")?)
 }
 
 /// Held-out and training perplexity per epoch, with the unigram baseline.

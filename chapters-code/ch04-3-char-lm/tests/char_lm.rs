@@ -7,7 +7,7 @@ use char_lm::train::{CharLmConfig, streams, train};
 use ndarray::{Array2, ArrayViewMutD, array};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, check_gradients};
+use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
 use vanilla_rnn::suite::{EPS, TOLERANCE};
 use vanilla_rnn::testing::random;
 
@@ -71,11 +71,7 @@ struct Problem {
 
 impl Checkable for Problem {
     fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        self.model
-            .params_mut()
-            .into_iter()
-            .map(|(n, t)| (&*Box::leak(n.into_boxed_str()), t))
-            .collect()
+        static_names(self.model.params_mut())
     }
     fn loss(&self) -> f64 {
         self.model
@@ -104,12 +100,7 @@ fn gradcheck_char_lm_chunk_from_a_carried_state() {
         .model
         .chunk_loss_and_grads(p.inputs.view(), p.targets.view(), &p.start);
     assert_eq!(grads.named.len(), 14);
-    let analytic: Vec<_> = grads
-        .named
-        .iter()
-        .map(|(n, g)| (&*Box::leak(n.clone().into_boxed_str()), g.view()))
-        .collect();
-    let report = check_gradients(&mut p, &analytic, EPS);
+    let report = check_gradients(&mut p, &views(&grads.named), EPS);
     println!("char LM:\n{report}");
     report.assert_below(TOLERANCE);
 }

@@ -24,6 +24,37 @@ pub struct DataOptions {
     pub progress: bool,
 }
 
+/// Where the dataset is, as a program's command line says it
+/// (`--data-dir`, `--archive`, `--cache`, `--url`).
+#[derive(Debug, Clone, clap::Args)]
+pub struct DataArgs {
+    /// An extracted copy of the dataset (a folder that is, or contains, aclImdb/).
+    #[arg(long)]
+    pub data_dir: Option<PathBuf>,
+    /// The dataset archive (aclImdb_v1.tar.gz, or the labelled-only copy), verified and extracted into the cache.
+    #[arg(long)]
+    pub archive: Option<PathBuf>,
+    /// The cache folder (default: $RNN_BOOK_DATA, else ~/.cache/rnn-book).
+    #[arg(long)]
+    pub cache: Option<PathBuf>,
+    /// Download from this address instead of Stanford's.
+    #[arg(long)]
+    pub url: Option<String>,
+}
+
+impl DataArgs {
+    /// The options these arguments give, with a progress bar for downloads.
+    pub fn options(&self) -> DataOptions {
+        DataOptions {
+            data_dir: self.data_dir.clone(),
+            archive: self.archive.clone(),
+            cache: self.cache.clone(),
+            url: self.url.clone(),
+            progress: true,
+        }
+    }
+}
+
 /// The cache folder these options name.
 pub fn cache_dir(options: &DataOptions) -> PathBuf {
     if let Some(cache) = &options.cache {

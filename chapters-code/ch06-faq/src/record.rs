@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -20,19 +20,10 @@ pub struct Provenance {
 
 /// Write `value` as pretty JSON, atomically (a temporary file, then a rename).
 pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the folder {}", dir.display()))?;
-    }
-    let text = serde_json::to_string_pretty(value)? + "\n";
-    figures::write_atomically(path, text.as_bytes())?;
-    Ok(())
+    Ok(figures::save_json(path, value)?)
 }
 
 /// Read a results file written by [`save`].
 pub fn load<T: DeserializeOwned>(path: &Path, what: &str) -> Result<T> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the recorded results {}", path.display()))?;
-    serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a results file of {what}", path.display()))
+    Ok(figures::load_json(path, what)?)
 }

@@ -8,7 +8,7 @@ use imdb_sentiment::recurrent::{CellKind, Recurrent};
 use ndarray::{Array1, Array2, Array3, ArrayViewMutD, s};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, check_gradients};
+use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
 use vanilla_rnn::suite::{EPS, TOLERANCE};
 use vanilla_rnn::testing::random;
 
@@ -20,11 +20,7 @@ struct RegressorProblem {
 
 impl Checkable for RegressorProblem {
     fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        self.model
-            .params_mut()
-            .into_iter()
-            .map(|(name, t)| (&*Box::leak(name.into_boxed_str()), t))
-            .collect()
+        static_names(self.model.params_mut())
     }
     fn loss(&self) -> f64 {
         self.model.loss_and_grads(self.x.view(), self.y.view()).loss
@@ -39,12 +35,7 @@ fn check_regressor(cell: CellKind) {
         y: random(3, 1.0, &mut rng),
     };
     let grads = p.model.loss_and_grads(p.x.view(), p.y.view());
-    let analytic: Vec<_> = grads
-        .named
-        .iter()
-        .map(|(n, g)| (&*Box::leak(n.clone().into_boxed_str()), g.view()))
-        .collect();
-    let report = check_gradients(&mut p, &analytic, EPS);
+    let report = check_gradients(&mut p, &views(&grads.named), EPS);
     println!("regressor {cell:?}:\n{report}");
     report.assert_below(TOLERANCE);
 }

@@ -14,7 +14,7 @@ pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use diagram::{Diagram, Point};
 pub use example::FigureArgs;
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
-pub use write::write_atomically;
+pub use write::{load_json, save_json, write_atomically};
 
 /// Errors from drawing or writing a figure.
 #[derive(Debug, thiserror::Error)]
@@ -22,6 +22,9 @@ pub enum FigureError {
     /// The figure could not be drawn (for example an empty or non-finite series).
     #[error("figure {path}: {reason}")]
     Draw { path: String, reason: String },
+    /// A results file could not be written or read as JSON.
+    #[error("results file {path}: {reason}")]
+    Json { path: String, reason: String },
     /// The SVG could not be written.
     #[error("figure {path}: cannot write: {source}")]
     Io {

@@ -24,3 +24,29 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FigureError> {
     file.sync_all().map_err(io)?;
     std::fs::rename(&tmp, path).map_err(io)
 }
+
+/// Write `value` as pretty JSON at `path`, atomically: the results files
+/// that long runs record and the book's build draws from.
+pub fn save_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), FigureError> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| FigureError::Json {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    write_atomically(path, (text + "\n").as_bytes())
+}
+
+/// Read a results file written by [`save_json`]; `what` names the command
+/// that writes it, for the error message.
+pub fn load_json<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<T, FigureError> {
+    let text = std::fs::read_to_string(path).map_err(|source| FigureError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    serde_json::from_str(&text).map_err(|e| FigureError::Json {
+        path: path.display().to_string(),
+        reason: format!("not a results file of {what}: {e}"),
+    })
+}

@@ -69,13 +69,7 @@ fn main() -> Result<()> {
         quick: is_quick,
         run,
     };
-    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    figures::write_atomically(
-        &out,
-        (serde_json::to_string_pretty(&results)? + "\n").as_bytes(),
-    )?;
+    figures::save_json(&out, &results)?;
     for e in &results.run.examples {
         println!("{} -> {} (expected {})", e.input, e.decoded, e.expected);
     }

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use anyhow::{Context, Result, bail};
 use clap::{Args, Parser, Subcommand};
 use imdb_sentiment::checkpoint;
-use imdb_sentiment::dataset::{DataOptions, locate};
+use imdb_sentiment::dataset::{DataArgs, locate};
 use imdb_sentiment::explain::explain;
 use imdb_sentiment::model::Head;
 use imdb_sentiment::pad::Side;
@@ -26,22 +26,6 @@ use imdb_sentiment::vocab::Vocabulary;
 struct Cli {
     #[command(subcommand)]
     command: Command,
-}
-
-#[derive(Args, Clone)]
-struct Data {
-    /// An extracted copy of the dataset (a folder that is, or contains, aclImdb/).
-    #[arg(long)]
-    data_dir: Option<PathBuf>,
-    /// The dataset archive (aclImdb_v1.tar.gz, or the labelled-only copy), verified and extracted into the cache.
-    #[arg(long)]
-    archive: Option<PathBuf>,
-    /// The cache folder (default: $RNN_BOOK_DATA, else ~/.cache/rnn-book).
-    #[arg(long)]
-    cache: Option<PathBuf>,
-    /// Download from this address instead of Stanford's.
-    #[arg(long)]
-    url: Option<String>,
 }
 
 #[derive(Args, Clone)]
@@ -100,7 +84,7 @@ enum Command {
         #[command(flatten)]
         setup: Setup,
         #[command(flatten)]
-        data: Data,
+        data: DataArgs,
         /// The run folder (default: runs/<cell>-<head>).
         #[arg(long)]
         run_dir: Option<PathBuf>,
@@ -120,7 +104,7 @@ enum Command {
     /// The real-data check of CI: train the masked LSTM for one epoch and fail below a floor.
     Check {
         #[command(flatten)]
-        data: Data,
+        data: DataArgs,
         /// The least test accuracy a working model always reaches after one epoch.
         #[arg(long, default_value_t = 0.74)]
         floor: f64,
@@ -130,14 +114,14 @@ enum Command {
     /// Length statistics of the reviews (in ids, start marker included): how much maxlen keeps.
     Stats {
         #[command(flatten)]
-        data: Data,
+        data: DataArgs,
         #[arg(long, default_value_t = 50)]
         maxlen: usize,
     },
     /// The chapter's experiments: models (a), (b), (c) with the LSTM, (c) with the GRU, the vanilla RNN and the fast LSTM of section 3.4.
     Experiments {
         #[command(flatten)]
-        data: Data,
+        data: DataArgs,
         /// Where to write the results (JSON).
         #[arg(long)]
         out: PathBuf,
@@ -154,16 +138,6 @@ enum Command {
     },
 }
 
-fn data_options(data: &Data) -> DataOptions {
-    DataOptions {
-        data_dir: data.data_dir.clone(),
-        archive: data.archive.clone(),
-        cache: data.cache.clone(),
-        url: data.url.clone(),
-        progress: true,
-    }
-}
-
 fn main() -> Result<()> {
     match Cli::parse().command {
         Command::Train {
@@ -173,7 +147,7 @@ fn main() -> Result<()> {
             resume,
         } => {
             let config = setup.config();
-            let root = locate(&data_options(&data))?;
+            let root = locate(&data.options())?;
             eprintln!(
                 "data: {} (reading, tokenizing and padding the reviews…)",
                 root.display()
@@ -221,7 +195,7 @@ fn main() -> Result<()> {
             config.train.epochs = 1;
             config.train.seed = seed;
             config.prep.seed = seed;
-            let root = locate(&data_options(&data))
+            let root = locate(&data.options())
                 .context("the real-data check needs the IMDB dataset")?;
             let prepared = prepare(&root, &config.prep)?;
             if prepared.train.len() + prepared.validation.len() != 25_000
@@ -247,7 +221,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Stats { data, maxlen } => {
-            let root = locate(&data_options(&data))?;
+            let root = locate(&data.options())?;
             let train = imdb_sentiment::loader::load_split(
                 &root,
                 imdb_sentiment::loader::Split::Train,
@@ -281,7 +255,7 @@ fn main() -> Result<()> {
             runs,
             machine,
         } => {
-            let root = locate(&data_options(&data))?;
+            let root = locate(&data.options())?;
             let setups = [
                 (CellKind::Lstm, Head::PerStep),
                 (CellKind::Lstm, Head::LastState),

@@ -20,7 +20,7 @@ use faq_experiments::q2_adding::{AddingResults, AddingSweep, available_threads, 
 use faq_experiments::q4_padding::{PaddingResults, PaddingSweep, run_sweep};
 use faq_experiments::record::{Provenance, save};
 use faq_experiments::{adding::BASELINE_MSE, tables};
-use imdb_sentiment::dataset::{DataOptions, locate};
+use imdb_sentiment::dataset::{DataArgs, locate};
 use imdb_sentiment::prepare::{PrepConfig, encode};
 
 #[derive(Parser)]
@@ -70,19 +70,6 @@ impl Common {
     }
 }
 
-#[derive(Args, Clone)]
-struct Data {
-    /// An extracted copy of the dataset (a folder that is, or contains, aclImdb/).
-    #[arg(long)]
-    data_dir: Option<PathBuf>,
-    /// The dataset archive (aclImdb_v1.tar.gz, or the labelled-only copy), verified and extracted into the cache.
-    #[arg(long)]
-    archive: Option<PathBuf>,
-    /// The cache folder (default: $RNN_BOOK_DATA, else ~/.cache/rnn-book).
-    #[arg(long)]
-    cache: Option<PathBuf>,
-}
-
 #[derive(Subcommand)]
 enum Command {
     /// Q1: gradient norm against distance for every cell, before and after training; the recurrent gain; clipping.
@@ -109,7 +96,7 @@ enum Command {
         #[command(flatten)]
         common: Common,
         #[command(flatten)]
-        data: Data,
+        data: DataArgs,
     },
 }
 
@@ -173,14 +160,8 @@ fn main() -> Result<()> {
             } else {
                 PaddingSweep::full(common.seed)
             };
-            let root = locate(&DataOptions {
-                data_dir: data.data_dir,
-                archive: data.archive,
-                cache: data.cache,
-                url: None,
-                progress: true,
-            })
-            .context("the padding experiment trains on the IMDB reviews")?;
+            let root = locate(&data.options())
+                .context("the padding experiment trains on the IMDB reviews")?;
             eprintln!(
                 "data: {} (reading and tokenizing the reviews once…)",
                 root.display()
