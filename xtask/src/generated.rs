@@ -18,6 +18,9 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut reports = vanilla_rnn::suite::reports();
     reports.extend(lstm::suite::reports());
     reports.extend(gru::suite::reports());
+    reports.extend(seq2seq::suite::reports());
+    reports.extend(char_lm::suite::reports());
+    reports.extend(faq_experiments::suite::reports());
     figures::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
     let mut written = vec![path];
     for set in ["ch03", "ch03-4"] {

@@ -14,5 +14,6 @@ pub mod experiment;
 pub mod figures;
 pub mod model;
 pub mod softmax;
+pub mod suite;
 pub mod task;
 pub mod train;

@@ -1,15 +1,14 @@
 //! The task, the softmax cross-entropy, the encoder–decoder's gradients
 //! (finite differences in f64), greedy decoding, and learning.
 
-use ndarray::{Array2, ArrayViewMutD, array};
+use ndarray::array;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use seq2seq::model::{Seq2Seq, decoder_inputs};
 use seq2seq::softmax::{cross_entropy, softmax};
 use seq2seq::task::{EOS, GO, Task, as_matrix, is_held_out, target_of};
 use seq2seq::train::{Seq2SeqConfig, decode_all, exact_match, test_set, train};
-use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
-use vanilla_rnn::suite::{EPS, TOLERANCE};
+use vanilla_rnn::suite::assert_reports;
 
 #[test]
 fn the_held_out_fifth_is_fixed_and_never_drawn_for_training() {
@@ -61,45 +60,15 @@ fn cross_entropy_matches_its_definition_and_survives_large_scores() {
     );
 }
 
-struct Problem {
-    model: Seq2Seq<f64>,
-    source: Array2<usize>,
-    target: Array2<usize>,
-}
-
-impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
-    fn loss(&self) -> f64 {
-        self.model.loss_and_grads(&self.source, &self.target).loss
-    }
-}
-
 #[test]
 fn gradcheck_seq2seq_encoder_decoder_and_dense() {
-    let mut rng = StdRng::seed_from_u64(3);
-    let strings = vec![vec![1, 5, 9], vec![4, 4, 0]];
-    let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
-    let mut model = Seq2Seq::<f64>::new(4, &mut rng);
-    // Larger weights, so that every path carries a visible gradient.
-    for (_, mut t) in model.params_mut() {
-        t.mapv_inplace(|v| v * 3.0);
-    }
-    let mut p = Problem {
-        model,
-        source: as_matrix(&strings),
-        target: as_matrix(&targets),
-    };
-    let grads = p.model.loss_and_grads(&p.source, &p.target);
+    let reports = seq2seq::suite::reports();
     assert_eq!(
-        grads.named.len(),
+        reports[0].1.tensors.len(),
         12 + 12 + 2,
-        "every parameter has a gradient"
+        "every parameter is checked"
     );
-    let report = check_gradients(&mut p, &views(&grads.named), EPS);
-    println!("seq2seq:\n{report}");
-    report.assert_below(TOLERANCE);
+    assert_reports(&reports, 1);
 }
 
 #[test]

@@ -12,4 +12,5 @@ pub mod corpus;
 pub mod experiment;
 pub mod figures;
 pub mod model;
+pub mod suite;
 pub mod train;

@@ -2,14 +2,12 @@
 //! streaming evaluation, sampling, and learning on a small text.
 
 use char_lm::corpus::{Corpus, UNKNOWN, read_markdown};
-use char_lm::model::{CharLm, State};
+use char_lm::model::CharLm;
 use char_lm::train::{CharLmConfig, streams, train};
-use ndarray::{Array2, ArrayViewMutD, array};
+use ndarray::{Array2, array};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
-use vanilla_rnn::suite::{EPS, TOLERANCE};
-use vanilla_rnn::testing::random;
+use vanilla_rnn::suite::assert_reports;
 
 fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
@@ -62,47 +60,11 @@ fn streams_are_contiguous_pieces() {
     assert_eq!(streams(&ids, 2), array![[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
 }
 
-struct Problem {
-    model: CharLm<f64>,
-    inputs: Array2<usize>,
-    targets: Array2<usize>,
-    start: State<f64>,
-}
-
-impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
-    fn loss(&self) -> f64 {
-        self.model
-            .chunk_loss_and_grads(self.inputs.view(), self.targets.view(), &self.start)
-            .loss
-    }
-}
-
 #[test]
 fn gradcheck_char_lm_chunk_from_a_carried_state() {
-    let mut rng = StdRng::seed_from_u64(7);
-    let mut model = CharLm::<f64>::new(5, 4, &mut rng);
-    for (_, mut t) in model.params_mut() {
-        t.mapv_inplace(|v| v * 3.0);
-    }
-    let mut p = Problem {
-        model,
-        inputs: array![[1, 2], [3, 0], [4, 4], [2, 1]],
-        targets: array![[3, 0], [4, 4], [2, 1], [0, 3]],
-        start: State {
-            h: random((2, 4), 0.5, &mut rng),
-            c: random((2, 4), 0.5, &mut rng),
-        },
-    };
-    let grads = p
-        .model
-        .chunk_loss_and_grads(p.inputs.view(), p.targets.view(), &p.start);
-    assert_eq!(grads.named.len(), 14);
-    let report = check_gradients(&mut p, &views(&grads.named), EPS);
-    println!("char LM:\n{report}");
-    report.assert_below(TOLERANCE);
+    let reports = char_lm::suite::reports();
+    assert_eq!(reports[0].1.tensors.len(), 14, "every parameter is checked");
+    assert_reports(&reports, 1);
 }
 
 #[test]

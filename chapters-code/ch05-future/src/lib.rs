@@ -40,13 +40,11 @@ pub fn attention_step_macs(d: usize, t: usize) -> usize {
 
 /// The two panels, for width `d` and positions up to `longest`.
 pub fn charts(d: usize, longest: usize) -> [LineChart; 2] {
-    let ts: Vec<usize> = (0..=12)
-        .map(|k| 1usize << k)
-        .filter(|&t| t <= longest)
+    let ts: Vec<usize> = std::iter::once(1)
+        .chain((32..=longest).step_by(32))
         .collect();
     let series = |name: &str, f: &dyn Fn(usize) -> usize| {
         Series::line(name, ts.iter().map(|&t| (t as f64, f(t) as f64)).collect())
-            .with_markers()
     };
     let memory = LineChart::new(
         &format!("Numbers kept to generate token t (width d = {d})"),

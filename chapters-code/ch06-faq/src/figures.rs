@@ -200,7 +200,7 @@ pub fn padding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         "maxlen (ids kept per review)",
         "seconds",
     )
-    .legend_at(Corner::UpperLeft);
+    .legend_at(Corner::LowerRight);
     for v in &r.sweep.variants {
         let runs: Vec<_> = r.runs.iter().filter(|x| x.variant == *v).collect();
         accuracy = accuracy.with(

@@ -22,5 +22,6 @@ pub mod q2_adding;
 pub mod q4_padding;
 pub mod record;
 pub mod regressor;
+pub mod suite;
 pub mod tables;
 pub mod train;

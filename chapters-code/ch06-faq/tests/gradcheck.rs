@@ -3,56 +3,16 @@
 //! gradients that Q1 plots, against finite differences in f64.
 
 use faq_experiments::distance::gradient_by_distance;
-use faq_experiments::regressor::Regressor;
 use imdb_sentiment::recurrent::{CellKind, Recurrent};
-use ndarray::{Array1, Array2, Array3, ArrayViewMutD, s};
+use ndarray::{Array2, Array3, s};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, check_gradients, static_names, views};
-use vanilla_rnn::suite::{EPS, TOLERANCE};
+use vanilla_rnn::suite::{EPS, assert_reports};
 use vanilla_rnn::testing::random;
 
-struct RegressorProblem {
-    model: Regressor<f64>,
-    x: Array3<f64>,
-    y: Array1<f64>,
-}
-
-impl Checkable for RegressorProblem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
-    fn loss(&self) -> f64 {
-        self.model.loss_and_grads(self.x.view(), self.y.view()).loss
-    }
-}
-
-fn check_regressor(cell: CellKind) {
-    let mut rng = StdRng::seed_from_u64(21);
-    let mut p = RegressorProblem {
-        model: Regressor::new(cell, 3, 4, &mut rng),
-        x: random((7, 3, 3), 2.0, &mut rng),
-        y: random(3, 1.0, &mut rng),
-    };
-    let grads = p.model.loss_and_grads(p.x.view(), p.y.view());
-    let report = check_gradients(&mut p, &views(&grads.named), EPS);
-    println!("regressor {cell:?}:\n{report}");
-    report.assert_below(TOLERANCE);
-}
-
 #[test]
-fn gradcheck_regressor_vanilla() {
-    check_regressor(CellKind::Rnn);
-}
-
-#[test]
-fn gradcheck_regressor_lstm() {
-    check_regressor(CellKind::Lstm);
-}
-
-#[test]
-fn gradcheck_regressor_gru() {
-    check_regressor(CellKind::Gru);
+fn gradcheck_regressor_every_cell() {
+    assert_reports(&faq_experiments::suite::reports(), 3);
 }
 
 /// L(h_t) = ⟨R, h_T⟩ where h_T is computed from h_t (and, for the LSTM, a

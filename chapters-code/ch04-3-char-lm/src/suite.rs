@@ -1,0 +1,56 @@
+//! The gradient check of the character model, for the tests and for the
+//! table of Appendix A.
+
+use ndarray::{Array2, ArrayViewMutD, array};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients, static_names, views};
+use vanilla_rnn::suite::EPS;
+use vanilla_rnn::testing::random;
+
+use crate::model::{CharLm, State};
+
+/// L = the mean cross-entropy of one chunk read from a carried state.
+pub struct Problem {
+    pub model: CharLm<f64>,
+    pub inputs: Array2<usize>,
+    pub targets: Array2<usize>,
+    pub start: State<f64>,
+}
+
+impl Checkable for Problem {
+    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
+        static_names(self.model.params_mut())
+    }
+    fn loss(&self) -> f64 {
+        self.model
+            .chunk_loss_and_grads(self.inputs.view(), self.targets.view(), &self.start)
+            .loss
+    }
+}
+
+/// A chunk of 4 steps, 2 streams, 5 characters, H = 4, from a non-zero state.
+pub fn reports() -> Vec<(String, GradReport)> {
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut model = CharLm::<f64>::new(5, 4, &mut rng);
+    for (_, mut t) in model.params_mut() {
+        t.mapv_inplace(|v| v * 3.0);
+    }
+    let mut p = Problem {
+        model,
+        inputs: array![[1, 2], [3, 0], [4, 4], [2, 1]],
+        targets: array![[3, 0], [4, 4], [2, 1], [0, 3]],
+        start: State {
+            h: random((2, 4), 0.5, &mut rng),
+            c: random((2, 4), 0.5, &mut rng),
+        },
+    };
+    let grads = p
+        .model
+        .chunk_loss_and_grads(p.inputs.view(), p.targets.view(), &p.start);
+    let report = check_gradients(&mut p, &views(&grads.named), EPS);
+    vec![(
+        "character language model (4.3), T = 4 from a carried state".to_owned(),
+        report,
+    )]
+}

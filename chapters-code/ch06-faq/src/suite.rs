@@ -1,0 +1,47 @@
+//! The gradient checks of the adding-problem model for the three cells, for
+//! the tests and for the table of Appendix A.
+
+use imdb_sentiment::recurrent::CellKind;
+use ndarray::{Array1, Array3, ArrayViewMutD};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients, static_names, views};
+use vanilla_rnn::suite::EPS;
+use vanilla_rnn::testing::random;
+
+use crate::regressor::Regressor;
+
+/// L = the mean squared error of one batch.
+pub struct Problem {
+    pub model: Regressor<f64>,
+    pub x: Array3<f64>,
+    pub y: Array1<f64>,
+}
+
+impl Checkable for Problem {
+    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
+        static_names(self.model.params_mut())
+    }
+    fn loss(&self) -> f64 {
+        self.model.loss_and_grads(self.x.view(), self.y.view()).loss
+    }
+}
+
+/// One report per cell: T = 7, B = 3, D = 3, H = 4.
+pub fn reports() -> Vec<(String, GradReport)> {
+    [CellKind::Rnn, CellKind::Lstm, CellKind::Gru]
+        .into_iter()
+        .map(|cell| {
+            let mut rng = StdRng::seed_from_u64(21);
+            let mut p = Problem {
+                model: Regressor::new(cell, 3, 4, &mut rng),
+                x: random((7, 3, 3), 2.0, &mut rng),
+                y: random(3, 1.0, &mut rng),
+            };
+            let grads = p.model.loss_and_grads(p.x.view(), p.y.view());
+            let report = check_gradients(&mut p, &views(&grads.named), EPS);
+            let name = crate::tables::cell_name(cell);
+            (format!("adding-problem model (6), {name}, T = 7"), report)
+        })
+        .collect()
+}
