@@ -35,9 +35,10 @@ pub fn quick(seed: u64) -> Seq2SeqConfig {
             max_len: 4,
         },
         hidden: 32,
-        iterations: 300,
-        eval_every: 100,
+        iterations: 600,
+        eval_every: 200,
         test_size: 200,
+        lr: 1e-2,
         ..full(seed)
     }
 }
