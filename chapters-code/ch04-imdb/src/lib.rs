@@ -13,6 +13,7 @@ pub mod embedding;
 pub mod error;
 pub mod explain;
 pub mod figures;
+pub mod flops;
 pub mod loader;
 pub mod loss;
 pub mod model;

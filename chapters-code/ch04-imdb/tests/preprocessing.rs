@@ -56,3 +56,23 @@ fn padding_and_truncation_follow_keras() {
     let long = pad_sequences(&seqs, 6, Side::Pre, Side::Pre);
     assert_eq!(long.ids.row(0).to_vec(), vec![0, 1, 2, 3, 4, 5]);
 }
+
+#[test]
+fn one_lstm_training_step_of_the_article_costs_768_million_flops() {
+    use imdb_sentiment::flops::training_flops;
+    use imdb_sentiment::recurrent::CellKind;
+    // B = 32, T = 50, D = H = 100: forward 2·4·100·200·50·32 = 256 M, backward twice that.
+    assert_eq!(
+        training_flops(CellKind::Lstm, 32, 50, 100, 100),
+        768_000_000
+    );
+    assert_eq!(
+        training_flops(CellKind::LstmFast, 32, 50, 100, 100),
+        training_flops(CellKind::Lstm, 32, 50, 100, 100)
+    );
+    assert_eq!(training_flops(CellKind::Gru, 32, 50, 100, 100), 576_000_000);
+    assert_eq!(training_flops(CellKind::Rnn, 32, 50, 100, 100), 192_000_000);
+    // The figure: 782 batches of 32 (all 25,000 training reviews) ≈ 0.6 TFLOP.
+    let epoch = training_flops(CellKind::Lstm, 25_000, 50, 100, 100) as f64;
+    assert!((epoch / 1e12 - 0.6).abs() < 0.001, "{epoch}");
+}

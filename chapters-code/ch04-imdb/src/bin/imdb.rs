@@ -111,6 +111,19 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// Time one training epoch of the article's model on the real data: seconds,
+    /// batches per second, peak memory, and GFLOP/s of the recurrent layer's products.
+    BenchEpoch {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, value_enum, default_value = "lstm-fast")]
+        cell: CellKind,
+        /// The machine's peak f32 rate in GFLOP/s, to compare against (2 cores with AVX-512 FMA at ~3 GHz: about 190).
+        #[arg(long, default_value_t = 190.0)]
+        peak_gflops: f64,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
     /// Length statistics of the reviews (in ids, start marker included): how much maxlen keeps.
     Stats {
         #[command(flatten)]
@@ -218,6 +231,48 @@ fn main() -> Result<()> {
                 bail!("test accuracy {accuracy:.4} is below the floor {floor}");
             }
             println!("1 passed, 0 failed");
+            Ok(())
+        }
+        Command::BenchEpoch {
+            data,
+            cell,
+            peak_gflops,
+            seed,
+        } => {
+            let mut config = RunConfig::article(cell, Head::LastReal);
+            config.train.epochs = 1;
+            config.train.seed = seed;
+            config.prep.seed = seed;
+            let root = locate(&data.options())?;
+            eprintln!(
+                "data: {} (reading, tokenizing and padding the reviews…)",
+                root.display()
+            );
+            let prepared = prepare(&root, &config.prep)?;
+            let result = run(&config, &prepared, None, false, true)?;
+            let epoch = &result.log.epochs[0];
+            let sequences = prepared.train.len() as u64;
+            let batches = prepared.train.len().div_ceil(config.train.batch_size);
+            let flops = imdb_sentiment::flops::training_flops(
+                cell,
+                sequences,
+                config.prep.maxlen as u64,
+                config.embedding_dim as u64,
+                config.hidden as u64,
+            );
+            let gflops = flops as f64 / 1e9 / epoch.seconds;
+            println!(
+                "{cell:?}: one epoch of {batches} batches ({sequences} reviews) in {:.2} s: {:.1} batches/s, peak memory {:.0} MiB",
+                epoch.seconds,
+                batches as f64 / epoch.seconds,
+                epoch.peak_memory_mib
+            );
+            println!(
+                "recurrent layer: {:.1} GFLOP per epoch, {gflops:.1} GFLOP/s = {:.1}% of the assumed peak {peak_gflops} GFLOP/s (bound: {:.2} s per epoch)",
+                flops as f64 / 1e9,
+                100.0 * gflops / peak_gflops,
+                flops as f64 / 1e9 / peak_gflops
+            );
             Ok(())
         }
         Command::Stats { data, maxlen } => {
