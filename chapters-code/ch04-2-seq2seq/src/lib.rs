@@ -13,6 +13,7 @@
 pub mod experiment;
 pub mod figures;
 pub mod model;
+pub mod onehot;
 pub mod softmax;
 pub mod suite;
 pub mod task;

@@ -6,7 +6,7 @@ use ndarray::{Array2, Array3, ArrayD, ArrayViewMutD, Axis};
 use rand::Rng;
 use vanilla_rnn::{Init, Scalar};
 
-use crate::softmax::{argmax, cross_entropy};
+use crate::softmax::{argmax, per_step_cross_entropy};
 use crate::task::{EOS, GO, VOCAB, one_hot};
 
 /// Encoder LSTM → its last (h, C) starts the decoder LSTM → Dense(VOCAB) at every decoder step.
@@ -73,28 +73,14 @@ impl<F: Scalar> Seq2Seq<F> {
         let dec =
             self.decoder
                 .forward(x_dec.view(), Some(enc.last_h()), Some(enc.last_c()));
-        let (steps, batch) = target.dim();
-        let hidden = self.decoder.hidden_size();
-        let states = dec
-            .states()
-            .to_shape((steps * batch, hidden))
-            .expect("contiguous")
-            .to_owned();
-        let scores = self.dense.forward(states.view());
-        // Rows are time-major, (t, b) → t·B + b, as `target.iter()` walks.
-        let targets: Vec<usize> = target.iter().copied().collect();
-        let (loss, d_scores) = cross_entropy(scores.view(), &targets);
-        let dense = self.dense.backward(states.view(), d_scores.view());
-        let dh_dec = dense
-            .h
-            .into_shape_with_order((steps, batch, hidden))
-            .expect("contiguous");
+        let dense = per_step_cross_entropy(&self.dense, dec.states(), target.view());
         let g_dec = self
             .decoder
-            .backward(x_dec.view(), &dec, dh_dec.view(), None);
+            .backward(x_dec.view(), &dec, dense.h.view(), None);
         // The encoder's last states fed the decoder: their gradients are the
         // decoder's initial-state gradients.
-        let mut dh_enc = Array3::zeros((source.nrows(), batch, hidden));
+        let mut dh_enc =
+            Array3::zeros((source.nrows(), source.ncols(), self.encoder.hidden_size()));
         dh_enc
             .index_axis_mut(Axis(0), source.nrows() - 1)
             .assign(&g_dec.h0);
@@ -107,7 +93,10 @@ impl<F: Scalar> Seq2Seq<F> {
                 .collect();
         named.push(("dense.w".to_owned(), dense.w.into_dyn()));
         named.push(("dense.b".to_owned(), dense.b.into_dyn()));
-        Seq2SeqGrads { loss, named }
+        Seq2SeqGrads {
+            loss: dense.loss,
+            named,
+        }
     }
     // ANCHOR_END: loss
 

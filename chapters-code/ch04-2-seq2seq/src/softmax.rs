@@ -1,6 +1,7 @@
 //! Softmax and cross-entropy over a vocabulary, computed together.
 
-use ndarray::{Array1, Array2, ArrayView1, ArrayView2, Axis};
+use imdb_sentiment::dense::Dense;
+use ndarray::{Array1, Array2, Array3, ArrayView1, ArrayView2, ArrayView3, Axis};
 use vanilla_rnn::Scalar;
 
 /// softmax(z / temperature) of one row of scores, computed stably
@@ -52,6 +53,50 @@ pub fn cross_entropy<F: Scalar>(
     (loss / count, grad)
 }
 // ANCHOR_END: cross_entropy
+
+/// The loss of a dense layer that scores every step, and its gradients.
+pub struct PerStepGrads<F> {
+    pub loss: F,
+    /// dL/dW (V, H) and dL/db (V) of the dense layer.
+    pub w: Array2<F>,
+    pub b: Array1<F>,
+    /// dL/dh for every state read, (T, B, H).
+    pub h: Array3<F>,
+}
+
+/// Score every state of `states` (T, B, H) with `dense` and take the mean
+/// cross-entropy against `targets` (T, B). Both are flattened time-major:
+/// step t of sequence b is row t·B + b.
+pub fn per_step_cross_entropy<F: Scalar>(
+    dense: &Dense<F>,
+    states: ArrayView3<F>,
+    targets: ArrayView2<usize>,
+) -> PerStepGrads<F> {
+    let (steps, batch, hidden) = states.dim();
+    assert_eq!(
+        targets.dim(),
+        (steps, batch),
+        "targets have shape {:?} but the states are (T, B, H) = {:?}",
+        targets.dim(),
+        states.dim()
+    );
+    let rows = states
+        .to_shape((steps * batch, hidden))
+        .expect("contiguous")
+        .to_owned();
+    let scores = dense.forward(rows.view());
+    let flat: Vec<usize> = targets.iter().copied().collect();
+    let (loss, d_scores) = cross_entropy(scores.view(), &flat);
+    let g = dense.backward(rows.view(), d_scores.view());
+    PerStepGrads {
+        loss,
+        w: g.w,
+        b: g.b,
+        h: g.h
+            .into_shape_with_order((steps, batch, hidden))
+            .expect("rows are steps × batch"),
+    }
+}
 
 /// The index of the largest entry (the first, on ties).
 pub fn argmax<F: Scalar>(row: ArrayView1<F>) -> usize {

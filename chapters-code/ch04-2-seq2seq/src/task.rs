@@ -97,10 +97,5 @@ pub fn as_matrix(strings: &[Vec<usize>]) -> Array2<usize> {
 
 /// One-hot vectors (T, B, VOCAB) of a token matrix (T, B).
 pub fn one_hot<F: Scalar>(tokens: &Array2<usize>) -> Array3<F> {
-    let (steps, batch) = tokens.dim();
-    let mut x = Array3::zeros((steps, batch, VOCAB));
-    for ((t, b), &token) in tokens.indexed_iter() {
-        x[[t, b, token]] = F::one();
-    }
-    x
+    crate::onehot::one_hot(tokens.view(), VOCAB)
 }

@@ -3,10 +3,11 @@
 
 use imdb_sentiment::dense::Dense;
 use lstm::Lstm;
-use ndarray::{Array2, Array3, ArrayD, ArrayView2, ArrayViewMutD, Axis};
+use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewMutD, Axis};
 use rand::Rng;
 use rand::distr::{Distribution, weighted::WeightedIndex};
-use seq2seq::softmax::{cross_entropy, softmax};
+use seq2seq::onehot::one_hot;
+use seq2seq::softmax::{cross_entropy, per_step_cross_entropy, softmax};
 use vanilla_rnn::{Init, Scalar};
 
 /// LSTM over one-hot characters, a dense layer scoring the next one.
@@ -30,16 +31,6 @@ pub struct ChunkGrads<F> {
     pub loss: F,
     pub named: Vec<(String, ArrayD<F>)>,
     pub end: State<F>,
-}
-
-/// One-hot vectors (T, B, V) of ids (T, B).
-pub fn one_hot<F: Scalar>(ids: ArrayView2<usize>, vocab: usize) -> Array3<F> {
-    let (steps, batch) = ids.dim();
-    let mut x = Array3::zeros((steps, batch, vocab));
-    for ((t, b), &id) in ids.indexed_iter() {
-        x[[t, b, id]] = F::one();
-    }
-    x
 }
 
 impl<F: Scalar> CharLm<F> {
@@ -82,22 +73,8 @@ impl<F: Scalar> CharLm<F> {
         let trace = self
             .lstm
             .forward(x.view(), Some(start.h.view()), Some(start.c.view()));
-        let (steps, batch) = inputs.dim();
-        let hidden = self.lstm.hidden_size();
-        let states = trace
-            .states()
-            .to_shape((steps * batch, hidden))
-            .expect("contiguous")
-            .to_owned();
-        let scores = self.dense.forward(states.view());
-        let flat: Vec<usize> = targets.iter().copied().collect();
-        let (loss, d_scores) = cross_entropy(scores.view(), &flat);
-        let dense = self.dense.backward(states.view(), d_scores.view());
-        let dh = dense
-            .h
-            .into_shape_with_order((steps, batch, hidden))
-            .expect("contiguous");
-        let g = self.lstm.backward(x.view(), &trace, dh.view(), None);
+        let dense = per_step_cross_entropy(&self.dense, trace.states(), targets);
+        let g = self.lstm.backward(x.view(), &trace, dense.h.view(), None);
         let mut named: Vec<(String, ArrayD<F>)> = g
             .params
             .tensors()
@@ -110,7 +87,11 @@ impl<F: Scalar> CharLm<F> {
             h: trace.last_h().to_owned(),
             c: trace.last_c().to_owned(),
         };
-        ChunkGrads { loss, named, end }
+        ChunkGrads {
+            loss: dense.loss,
+            named,
+            end,
+        }
     }
     // ANCHOR_END: chunk
 

@@ -14,7 +14,7 @@ pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use diagram::{Diagram, Point};
 pub use example::FigureArgs;
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
-pub use write::{load_json, save_json, write_atomically};
+pub use write::{load_json, results_path, save_json, write_atomically};
 
 /// Errors from drawing or writing a figure.
 #[derive(Debug, thiserror::Error)]

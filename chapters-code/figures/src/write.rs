@@ -25,6 +25,18 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), FigureError> {
     std::fs::rename(&tmp, path).map_err(io)
 }
 
+/// Where a program writes its results file `file` by default: under
+/// `book/results/` (what the book shows), or under `target/quick/` for a
+/// `--quick` run, which must never overwrite the recorded results.
+pub fn results_path(quick: bool, file: &str) -> std::path::PathBuf {
+    let dir = if quick {
+        "target/quick"
+    } else {
+        "book/results"
+    };
+    Path::new(dir).join(file)
+}
+
 /// Write `value` as pretty JSON at `path`, atomically: the results files
 /// that long runs record and the book's build draws from.
 pub fn save_json<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), FigureError> {

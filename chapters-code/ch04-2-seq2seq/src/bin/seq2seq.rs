@@ -52,14 +52,7 @@ fn main() -> Result<()> {
     } = Cli::parse().command;
     let config = if is_quick { quick(seed) } else { full(seed) };
     let (run, _) = train(&config, true);
-    let out = out.unwrap_or_else(|| {
-        PathBuf::from(if is_quick {
-            "target/quick"
-        } else {
-            "book/results"
-        })
-        .join("ch04-2-seq2seq.json")
-    });
+    let out = out.unwrap_or_else(|| figures::results_path(is_quick, "ch04-2-seq2seq.json"));
     let results = Seq2SeqResults {
         command: format!(
             "seq2seq train{} --seed {seed}",

@@ -62,14 +62,7 @@ fn main() -> Result<()> {
         corpus.vocab_size()
     );
     let (run, _) = train(&corpus, &config, true);
-    let out = out.unwrap_or_else(|| {
-        PathBuf::from(if is_quick {
-            "target/quick"
-        } else {
-            "book/results"
-        })
-        .join("ch04-3-char-lm.json")
-    });
+    let out = out.unwrap_or_else(|| figures::results_path(is_quick, "ch04-3-char-lm.json"));
     let results = CharLmResults {
         command: format!(
             "char-lm train{} --seed {seed}",

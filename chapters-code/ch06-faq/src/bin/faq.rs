@@ -9,7 +9,7 @@
 //!
 //! The full forms rewrite the recorded results under `book/results/`, which
 //! the book's build turns into figures and tables; the `--quick` forms write
-//! under `target/faq-quick/` and leave the recorded results alone.
+//! under `target/quick/` and leave the recorded results alone.
 
 use std::path::PathBuf;
 
@@ -32,12 +32,12 @@ struct Cli {
 
 #[derive(Args, Clone)]
 struct Common {
-    /// The small form for CI: the same code at small sizes, written under target/faq-quick/.
+    /// The small form for CI: the same code at small sizes, written under target/quick/.
     #[arg(long)]
     quick: bool,
     #[arg(long, default_value_t = 1)]
     seed: u64,
-    /// Where to write the results (JSON); default book/results/ch06-NAME.json, or target/faq-quick/ with --quick.
+    /// Where to write the results (JSON); default book/results/ch06-NAME.json, or target/quick/ with --quick.
     #[arg(long)]
     out: Option<PathBuf>,
     /// A description of the machine, recorded with the results.
@@ -48,12 +48,7 @@ struct Common {
 impl Common {
     fn out(&self, name: &str) -> PathBuf {
         self.out.clone().unwrap_or_else(|| {
-            let dir = if self.quick {
-                "target/faq-quick"
-            } else {
-                "book/results"
-            };
-            PathBuf::from(dir).join(format!("ch06-{name}.json"))
+            figures::results_path(self.quick, &format!("ch06-{name}.json"))
         })
     }
 
