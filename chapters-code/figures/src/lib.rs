@@ -12,7 +12,7 @@ mod write;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use diagram::{Diagram, Point};
-pub use example::FigureArgs;
+pub use example::{FigureArgs, RunArgs};
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
 pub use write::{load_json, results_path, save_json, write_atomically};
 

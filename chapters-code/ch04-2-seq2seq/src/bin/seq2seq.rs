@@ -5,10 +5,9 @@
 //! $ cargo run --release -p seq2seq --bin seq2seq -- train --quick    # the CI form, writes target/quick/
 //! ```
 
-use std::path::PathBuf;
-
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
+use figures::RunArgs;
 use seq2seq::experiment::{Seq2SeqResults, full, quick};
 use seq2seq::train::train;
 
@@ -25,17 +24,8 @@ struct Cli {
 enum Command {
     /// Train, measure exact match on held-out strings, write the results (JSON).
     Train {
-        /// The small form for CI (short strings, few updates), written under target/quick/.
-        #[arg(long)]
-        quick: bool,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        /// Where to write the results; default book/results/ch04-2-seq2seq.json (target/quick/ with --quick).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// A description of the machine, recorded with the results.
-        #[arg(long, default_value = "unrecorded")]
-        machine: String,
+        #[command(flatten)]
+        run: RunArgs,
         /// Fail unless the held-out exact match reaches this value.
         #[arg(long)]
         require: Option<f64>,
@@ -43,23 +33,18 @@ enum Command {
 }
 
 fn main() -> Result<()> {
-    let Command::Train {
-        quick: is_quick,
-        seed,
-        out,
-        machine,
-        require,
-    } = Cli::parse().command;
-    let config = if is_quick { quick(seed) } else { full(seed) };
+    let Command::Train { run: args, require } = Cli::parse().command;
+    let config = if args.quick {
+        quick(args.seed)
+    } else {
+        full(args.seed)
+    };
     let (run, _) = train(&config, true);
-    let out = out.unwrap_or_else(|| figures::results_path(is_quick, "ch04-2-seq2seq.json"));
+    let out = args.out_path("ch04-2-seq2seq.json");
     let results = Seq2SeqResults {
-        command: format!(
-            "seq2seq train{} --seed {seed}",
-            if is_quick { " --quick" } else { "" }
-        ),
-        machine,
-        quick: is_quick,
+        command: args.command("seq2seq train"),
+        machine: args.machine.clone(),
+        quick: args.quick,
         run,
     };
     figures::save_json(&out, &results)?;

@@ -13,6 +13,7 @@ use char_lm::corpus::{Corpus, read_markdown};
 use char_lm::experiment::{CharLmResults, full, quick};
 use char_lm::train::train;
 use clap::{Parser, Subcommand};
+use figures::RunArgs;
 
 #[derive(Parser)]
 #[command(
@@ -27,32 +28,21 @@ struct Cli {
 enum Command {
     /// Train, measure held-out perplexity, sample, write the results (JSON).
     Train {
-        /// The small form for CI (a small model, two epochs), written under target/quick/.
-        #[arg(long)]
-        quick: bool,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
+        #[command(flatten)]
+        run: RunArgs,
         /// The folder of Markdown files to learn from.
         #[arg(long, default_value = "book")]
         text: PathBuf,
-        /// Where to write the results; default book/results/ch04-3-char-lm.json (target/quick/ with --quick).
-        #[arg(long)]
-        out: Option<PathBuf>,
-        /// A description of the machine, recorded with the results.
-        #[arg(long, default_value = "unrecorded")]
-        machine: String,
     },
 }
 
 fn main() -> Result<()> {
-    let Command::Train {
-        quick: is_quick,
-        seed,
-        text,
-        out,
-        machine,
-    } = Cli::parse().command;
-    let config = if is_quick { quick(seed) } else { full(seed) };
+    let Command::Train { run: args, text } = Cli::parse().command;
+    let config = if args.quick {
+        quick(args.seed)
+    } else {
+        full(args.seed)
+    };
     let corpus = Corpus::build(&read_markdown(&text)?, 0.1, 3);
     eprintln!(
         "{} files, {} training and {} held-out characters, {} distinct",
@@ -62,14 +52,11 @@ fn main() -> Result<()> {
         corpus.vocab_size()
     );
     let (run, _) = train(&corpus, &config, true);
-    let out = out.unwrap_or_else(|| figures::results_path(is_quick, "ch04-3-char-lm.json"));
+    let out = args.out_path("ch04-3-char-lm.json");
     let results = CharLmResults {
-        command: format!(
-            "char-lm train{} --seed {seed}",
-            if is_quick { " --quick" } else { "" }
-        ),
-        machine,
-        quick: is_quick,
+        command: args.command("char-lm train"),
+        machine: args.machine.clone(),
+        quick: args.quick,
         run,
     };
     figures::save_json(&out, &results)?;

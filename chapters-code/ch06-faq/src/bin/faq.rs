@@ -14,12 +14,13 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, Result};
-use clap::{Args, Parser, Subcommand};
+use clap::{Parser, Subcommand};
 use faq_experiments::q1_gradients::{self, GradientResults, GradientSettings};
 use faq_experiments::q2_adding::{AddingResults, AddingSweep, available_threads, run_all};
 use faq_experiments::q4_padding::{PaddingResults, PaddingSweep, run_sweep};
 use faq_experiments::record::{Provenance, save};
 use faq_experiments::{adding::BASELINE_MSE, tables};
+use figures::RunArgs;
 use imdb_sentiment::dataset::{DataArgs, locate};
 use imdb_sentiment::prepare::{PrepConfig, encode};
 
@@ -30,39 +31,17 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Args, Clone)]
-struct Common {
-    /// The small form for CI: the same code at small sizes, written under target/quick/.
-    #[arg(long)]
-    quick: bool,
-    #[arg(long, default_value_t = 1)]
-    seed: u64,
-    /// Where to write the results (JSON); default book/results/ch06-NAME.json, or target/quick/ with --quick.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// A description of the machine, recorded with the results.
-    #[arg(long, default_value = "unrecorded")]
-    machine: String,
+/// Where a run's results go, and how it is recorded.
+fn provenance(run: &RunArgs, name: &str) -> Provenance {
+    Provenance {
+        command: run.command(&format!("faq {name}")),
+        machine: run.machine.clone(),
+        quick: run.quick,
+    }
 }
 
-impl Common {
-    fn out(&self, name: &str) -> PathBuf {
-        self.out.clone().unwrap_or_else(|| {
-            figures::results_path(self.quick, &format!("ch06-{name}.json"))
-        })
-    }
-
-    fn provenance(&self, name: &str) -> Provenance {
-        Provenance {
-            command: format!(
-                "faq {name}{} --seed {}",
-                if self.quick { " --quick" } else { "" },
-                self.seed
-            ),
-            machine: self.machine.clone(),
-            quick: self.quick,
-        }
-    }
+fn out(run: &RunArgs, name: &str) -> PathBuf {
+    run.out_path(&format!("ch06-{name}.json"))
 }
 
 #[derive(Subcommand)]
@@ -70,12 +49,12 @@ enum Command {
     /// Q1: gradient norm against distance for every cell, before and after training; the recurrent gain; clipping.
     Gradients {
         #[command(flatten)]
-        common: Common,
+        common: RunArgs,
     },
     /// Q2/Q3: the adding problem for T in {10, 50, 100, 200}, three cells, three seeds.
     Adding {
         #[command(flatten)]
-        common: Common,
+        common: RunArgs,
         /// Runs trained at once (default: one per core).
         #[arg(long)]
         threads: Option<usize>,
@@ -89,7 +68,7 @@ enum Command {
     /// Q4: padding, masking and truncation on IMDB at maxlen 50 to 400 (needs the dataset).
     Padding {
         #[command(flatten)]
-        common: Common,
+        common: RunArgs,
         #[command(flatten)]
         data: DataArgs,
     },
@@ -105,13 +84,13 @@ fn main() -> Result<()> {
             };
             let (profiles, gains, clipping) = q1_gradients::run(&settings, true);
             let results = GradientResults {
-                provenance: common.provenance("gradients"),
+                provenance: provenance(&common, "gradients"),
                 settings,
                 profiles,
                 gains,
                 clipping,
             };
-            let out = common.out("gradients");
+            let out = out(&common, "gradients");
             save(&out, &results)?;
             print!("{}", tables::gradient_table(&results));
             println!("wrote {}", out.display());
@@ -140,11 +119,11 @@ fn main() -> Result<()> {
             );
             let runs = run_all(&sweep.configs(), threads, true);
             let results = AddingResults {
-                provenance: common.provenance("adding"),
+                provenance: provenance(&common, "adding"),
                 sweep,
                 runs,
             };
-            let out = common.out("adding");
+            let out = out(&common, "adding");
             save(&out, &results)?;
             print!("{}", tables::adding_table(&results));
             println!("wrote {}", out.display());
@@ -176,11 +155,11 @@ fn main() -> Result<()> {
                 );
             })?;
             let results = PaddingResults {
-                provenance: common.provenance("padding"),
+                provenance: provenance(&common, "padding"),
                 sweep,
                 runs,
             };
-            let out = common.out("padding");
+            let out = out(&common, "padding");
             save(&out, &results)?;
             print!("{}", tables::padding_table(&results));
             println!("wrote {}", out.display());
