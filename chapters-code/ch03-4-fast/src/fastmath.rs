@@ -30,8 +30,11 @@ impl FastMath for f64 {
 #[inline(always)]
 pub fn exp_f32(x: f32) -> f32 {
     let x = x.clamp(-87.0, 88.0);
-    // k = round(x / ln 2), by the "magic number" trick (vectorises).
-    let k = (x * std::f32::consts::LOG2_E + 12_582_912.0) - 12_582_912.0;
+    // k = round(x / ln 2) by the "magic number" trick: adding 1.5·2²³ leaves
+    // the rounded integer in the low bits of the sum's mantissa.
+    const MAGIC: f32 = 12_582_912.0;
+    let shifted = x * std::f32::consts::LOG2_E + MAGIC;
+    let k = shifted - MAGIC;
     // f = x − k ln 2 in two parts (Cody–Waite), so that f is exact: |f| ≤ ln 2 / 2.
     let f = (x - k * 0.693_145_75) - k * 1.428_606_8e-6;
     let p = 1.0
@@ -39,7 +42,10 @@ pub fn exp_f32(x: f32) -> f32 {
             + f * (0.5
                 + f * (1.0 / 6.0
                     + f * (1.0 / 24.0 + f * (1.0 / 120.0 + f * (1.0 / 720.0))))));
-    let scale = f32::from_bits((((k as i32) + 127) << 23) as u32);
+    // 2^k: k's bits (read from the mantissa, no float-to-int conversion,
+    // which would need a branch for NaN) moved into the exponent field.
+    let k_bits = shifted.to_bits().wrapping_sub(MAGIC.to_bits());
+    let scale = f32::from_bits(k_bits.wrapping_add(127) << 23);
     p * scale
 }
 // ANCHOR_END: exp

@@ -231,8 +231,12 @@ impl<F: FastMath> FastLstm<F> {
 // ANCHOR: fused
 /// One sequence's step, in place: `g` holds the four pre-activations and
 /// receives the activated gates; writes C_t and h_t.
+#[inline(never)]
 fn cell_step<F: FastMath>(g: &mut [F], c_prev: &[F], c: &mut [F], h: &mut [F]) {
     let n = c.len();
+    // Equal lengths, stated once, let the compiler drop every bounds check
+    // in the loop and turn it into SIMD code.
+    assert!(g.len() == 4 * n && c_prev.len() == n && h.len() == n);
     let (i, rest) = g.split_at_mut(n);
     let (f, rest) = rest.split_at_mut(n);
     let (cand, o) = rest.split_at_mut(n);
@@ -258,6 +262,8 @@ fn cell_step_backward<F: FastMath>(
     d_pre: &mut [F],
 ) {
     let n = c.len();
+    assert!(g.len() == 4 * n && d_pre.len() == 4 * n);
+    assert!(c_prev.len() == n && dh.len() == n && dc_next.len() == n);
     let one = F::one();
     for k in 0..n {
         let (i, f, cand, o) = (g[k], g[n + k], g[2 * n + k], g[3 * n + k]);
