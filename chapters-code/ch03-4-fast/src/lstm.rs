@@ -16,9 +16,10 @@
 //! Column blocks of the packed matrices, in order: i, f, c̃ (PyTorch's g), o.
 
 use crate::fastmath::FastMath;
+use crate::pack;
 use lstm::Lstm;
 use ndarray::linalg::general_mat_mul;
-use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, concatenate, s};
+use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
 
 /// An LSTM with packed weights: `w_x` (D, 4H), `w_h` (H, 4H), `b` (4H).
 #[derive(Debug, Clone, PartialEq)]
@@ -56,40 +57,30 @@ pub struct FastLstmGrads<F> {
 impl<F: FastMath> FastLstm<F> {
     /// Pack a readable LSTM.
     pub fn from_lstm(l: &Lstm<F>) -> Self {
-        let cols = |blocks: [&Array2<F>; 4]| {
-            let views: Vec<_> = blocks.iter().map(|b| b.t()).collect();
-            concatenate(Axis(1), &views).expect("gate blocks have the same height")
-        };
-        let bias: Vec<_> = [&l.b_i, &l.b_f, &l.b_c, &l.b_o]
-            .iter()
-            .map(|b| b.view())
-            .collect();
         FastLstm {
-            w_x: cols([&l.w_xi, &l.w_xf, &l.w_xc, &l.w_xo]),
-            w_h: cols([&l.w_hi, &l.w_hf, &l.w_hc, &l.w_ho]),
-            b: concatenate(Axis(0), &bias).expect("biases concatenate"),
+            w_x: pack::columns(&[&l.w_xi, &l.w_xf, &l.w_xc, &l.w_xo]),
+            w_h: pack::columns(&[&l.w_hi, &l.w_hf, &l.w_hc, &l.w_ho]),
+            b: pack::biases(&[&l.b_i, &l.b_f, &l.b_c, &l.b_o]),
         }
     }
 
     /// Unpack into the readable layout (for gradients: the same names as chapter 3).
     pub fn to_lstm(&self) -> Lstm<F> {
         let h = self.hidden_size();
-        let block =
-            |w: &Array2<F>, g: usize| w.slice(s![.., g * h..(g + 1) * h]).t().to_owned();
-        let bias = |g: usize| self.b.slice(s![g * h..(g + 1) * h]).to_owned();
+        let (w_x, w_h, b) = (&self.w_x, &self.w_h, &self.b);
         Lstm {
-            w_xi: block(&self.w_x, 0),
-            w_hi: block(&self.w_h, 0),
-            b_i: bias(0),
-            w_xf: block(&self.w_x, 1),
-            w_hf: block(&self.w_h, 1),
-            b_f: bias(1),
-            w_xc: block(&self.w_x, 2),
-            w_hc: block(&self.w_h, 2),
-            b_c: bias(2),
-            w_xo: block(&self.w_x, 3),
-            w_ho: block(&self.w_h, 3),
-            b_o: bias(3),
+            w_xi: pack::block(w_x, 0, h),
+            w_hi: pack::block(w_h, 0, h),
+            b_i: pack::bias(b, 0, h),
+            w_xf: pack::block(w_x, 1, h),
+            w_hf: pack::block(w_h, 1, h),
+            b_f: pack::bias(b, 1, h),
+            w_xc: pack::block(w_x, 2, h),
+            w_hc: pack::block(w_h, 2, h),
+            b_c: pack::bias(b, 2, h),
+            w_xo: pack::block(w_x, 3, h),
+            w_ho: pack::block(w_h, 3, h),
+            b_o: pack::bias(b, 3, h),
         }
     }
 

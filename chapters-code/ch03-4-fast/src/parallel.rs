@@ -1,18 +1,40 @@
 //! Using every core: the sequences of a batch are independent, so each
-//! thread runs the fast LSTM on its own slice of the batch; only the weight
-//! gradients are summed at the end.
+//! thread runs a fast layer on its own slice of the batch; only the weight
+//! gradients are summed at the end. The same code serves the three cells,
+//! through the small trait [`FastLayer`].
 
 use std::ops::Range;
 
-use ndarray::{Array2, Array3, ArrayView3, s};
+use ndarray::{Array3, ArrayD, ArrayView2, ArrayView3, s};
 
 use crate::fastmath::FastMath;
-use crate::lstm::{FastLstm, FastLstmGrads, FastLstmTrace};
+use crate::gru::{FastGru, FastGruTrace};
+use crate::lstm::{FastLstm, FastLstmTrace};
+use crate::rnn::{FastRnn, FastRnnTrace};
+
+/// What the batch-splitting code needs of a fast layer.
+pub trait FastLayer<F>: Sync {
+    type Trace: Send + Sync;
+    /// The parameters' names, in the order of [`FastLayer::backward_from_zero`]'s gradients.
+    fn param_names(&self) -> Vec<&'static str>;
+    fn hidden(&self) -> usize;
+    /// The forward pass from zero states over x (T, B, D).
+    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace;
+    /// h_0 … h_T of a trace, ((T + 1)·B, H).
+    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F>;
+    /// The parameter gradients (in `param_names` order) and dL/dx (T, B, D).
+    fn backward_from_zero(
+        &self,
+        x: ArrayView3<F>,
+        trace: &Self::Trace,
+        dh: ArrayView3<F>,
+    ) -> (Vec<ArrayD<F>>, Array3<F>);
+}
 
 /// The traces of every slice of the batch.
 #[derive(Debug, Clone)]
-pub struct SplitTrace<F> {
-    pub parts: Vec<(Range<usize>, FastLstmTrace<F>)>,
+pub struct SplitTrace<T> {
+    pub parts: Vec<(Range<usize>, T)>,
     pub steps: usize,
     pub hidden: usize,
 }
@@ -31,92 +53,182 @@ pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-impl<F: FastMath> FastLstm<F> {
-    // ANCHOR: split
-    /// The forward pass with the batch split over `threads` threads, from zero states.
-    pub fn forward_split(&self, x: ArrayView3<F>, threads: usize) -> SplitTrace<F> {
-        let (steps, batch, _) = x.dim();
-        let parts = std::thread::scope(|scope| {
-            let handles: Vec<_> = slices(batch, threads)
-                .into_iter()
-                .map(|r| {
-                    let part = x.slice(s![.., r.clone(), ..]);
-                    scope.spawn(move || (r, self.forward(part, None, None)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a forward thread panicked"))
-                .collect()
-        });
-        SplitTrace {
-            parts,
-            steps,
-            hidden: self.hidden_size(),
-        }
+// ANCHOR: split
+/// The forward pass with the batch split over `threads` threads, from zero states.
+pub fn forward_split<F, L: FastLayer<F>>(
+    layer: &L,
+    x: ArrayView3<F>,
+    threads: usize,
+) -> SplitTrace<L::Trace>
+where
+    F: FastMath,
+{
+    let (steps, batch, _) = x.dim();
+    let parts = std::thread::scope(|scope| {
+        let handles: Vec<_> = slices(batch, threads)
+            .into_iter()
+            .map(|r| {
+                let part = x.slice(s![.., r.clone(), ..]);
+                scope.spawn(move || (r, layer.forward_from_zero(part)))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a forward thread panicked"))
+            .collect()
+    });
+    SplitTrace {
+        parts,
+        steps,
+        hidden: layer.hidden(),
     }
-
-    /// The backward pass of [`FastLstm::forward_split`]: each thread its
-    /// slice, then the parameter gradients summed and the input gradients joined.
-    pub fn backward_split(
-        &self,
-        x: ArrayView3<F>,
-        trace: &SplitTrace<F>,
-        dh: ArrayView3<F>,
-    ) -> FastLstmGrads<F> {
-        let (steps, batch, input) = x.dim();
-        let parts: Vec<(Range<usize>, FastLstmGrads<F>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = trace
-                .parts
-                .iter()
-                .map(|(r, part)| {
-                    let (xr, dhr) = (
-                        x.slice(s![.., r.clone(), ..]),
-                        dh.slice(s![.., r.clone(), ..]),
-                    );
-                    scope.spawn(move || (r.clone(), self.backward(xr, part, dhr, None)))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().expect("a backward thread panicked"))
-                .collect()
-        });
-        let hidden = self.hidden_size();
-        let mut total = FastLstmGrads {
-            w_x: Array2::zeros(self.w_x.dim()),
-            w_h: Array2::zeros(self.w_h.dim()),
-            b: ndarray::Array1::zeros(self.b.dim()),
-            x: Array3::zeros((steps, batch, input)),
-            h0: Array2::zeros((batch, hidden)),
-            c0: Array2::zeros((batch, hidden)),
-        };
-        for (r, g) in parts {
-            total.w_x += &g.w_x;
-            total.w_h += &g.w_h;
-            total.b += &g.b;
-            total.x.slice_mut(s![.., r.clone(), ..]).assign(&g.x);
-            total.h0.slice_mut(s![r.clone(), ..]).assign(&g.h0);
-            total.c0.slice_mut(s![r, ..]).assign(&g.c0);
-        }
-        total
-    }
-    // ANCHOR_END: split
 }
 
-impl<F: FastMath> SplitTrace<F> {
+/// The backward pass of [`forward_split`]: each thread its slice, then the
+/// parameter gradients summed and the input gradients joined.
+pub fn backward_split<F, L: FastLayer<F>>(
+    layer: &L,
+    x: ArrayView3<F>,
+    trace: &SplitTrace<L::Trace>,
+    dh: ArrayView3<F>,
+) -> (Vec<ArrayD<F>>, Array3<F>)
+where
+    F: FastMath,
+{
+    let parts: Vec<_> = std::thread::scope(|scope| {
+        let handles: Vec<_> = trace
+            .parts
+            .iter()
+            .map(|(r, part)| {
+                let (xr, dhr) = (
+                    x.slice(s![.., r.clone(), ..]),
+                    dh.slice(s![.., r.clone(), ..]),
+                );
+                scope.spawn(move || (r.clone(), layer.backward_from_zero(xr, part, dhr)))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a backward thread panicked"))
+            .collect()
+    });
+    let mut dx = Array3::zeros(x.dim());
+    let mut total: Option<Vec<ArrayD<F>>> = None;
+    for (r, (grads, dx_part)) in parts {
+        dx.slice_mut(s![.., r, ..]).assign(&dx_part);
+        match &mut total {
+            None => total = Some(grads),
+            Some(sum) => {
+                for (s, g) in sum.iter_mut().zip(&grads) {
+                    *s += g;
+                }
+            }
+        }
+    }
+    (total.expect("a batch has at least one sequence"), dx)
+}
+// ANCHOR_END: split
+
+impl<T> SplitTrace<T> {
     /// h_1 … h_T for the whole batch, (T, B, H).
-    pub fn states(&self) -> Array3<F> {
+    pub fn states<F: FastMath, L: FastLayer<F, Trace = T>>(&self) -> Array3<F> {
         let batch = self.parts.last().map_or(0, |(r, _)| r.end);
         let mut states = Array3::zeros((self.steps, batch, self.hidden));
         for (r, part) in &self.parts {
             let b = r.len();
-            let h = part.h.slice(s![b.., ..]);
+            let h = L::states_of(part).slice_move(s![b.., ..]);
             let h = h
                 .to_shape((self.steps, b, self.hidden))
                 .expect("rows are steps × batch");
             states.slice_mut(s![.., r.clone(), ..]).assign(&h);
         }
         states
+    }
+}
+
+impl<F: FastMath> FastLayer<F> for FastLstm<F> {
+    type Trace = FastLstmTrace<F>;
+    fn param_names(&self) -> Vec<&'static str> {
+        vec!["w_x", "w_h", "b"]
+    }
+    fn hidden(&self) -> usize {
+        self.hidden_size()
+    }
+    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
+        self.forward(x, None, None)
+    }
+    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
+        trace.h.view()
+    }
+    fn backward_from_zero(
+        &self,
+        x: ArrayView3<F>,
+        trace: &Self::Trace,
+        dh: ArrayView3<F>,
+    ) -> (Vec<ArrayD<F>>, Array3<F>) {
+        let g = self.backward(x, trace, dh, None);
+        (
+            vec![g.w_x.into_dyn(), g.w_h.into_dyn(), g.b.into_dyn()],
+            g.x,
+        )
+    }
+}
+
+impl<F: FastMath> FastLayer<F> for FastGru<F> {
+    type Trace = FastGruTrace<F>;
+    fn param_names(&self) -> Vec<&'static str> {
+        vec!["w_x", "w_h", "b", "b_hn"]
+    }
+    fn hidden(&self) -> usize {
+        self.hidden_size()
+    }
+    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
+        self.forward(x, None)
+    }
+    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
+        trace.h.view()
+    }
+    fn backward_from_zero(
+        &self,
+        x: ArrayView3<F>,
+        trace: &Self::Trace,
+        dh: ArrayView3<F>,
+    ) -> (Vec<ArrayD<F>>, Array3<F>) {
+        let g = self.backward(x, trace, dh);
+        let params = vec![
+            g.w_x.into_dyn(),
+            g.w_h.into_dyn(),
+            g.b.into_dyn(),
+            g.b_hn.into_dyn(),
+        ];
+        (params, g.x)
+    }
+}
+
+impl<F: FastMath> FastLayer<F> for FastRnn<F> {
+    type Trace = FastRnnTrace<F>;
+    fn param_names(&self) -> Vec<&'static str> {
+        vec!["w_x", "w_h", "b"]
+    }
+    fn hidden(&self) -> usize {
+        self.hidden_size()
+    }
+    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
+        self.forward(x, None)
+    }
+    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
+        trace.h.view()
+    }
+    fn backward_from_zero(
+        &self,
+        x: ArrayView3<F>,
+        trace: &Self::Trace,
+        dh: ArrayView3<F>,
+    ) -> (Vec<ArrayD<F>>, Array3<F>) {
+        let g = self.backward(x, trace, dh);
+        (
+            vec![g.w_x.into_dyn(), g.w_h.into_dyn(), g.b.into_dyn()],
+            g.x,
+        )
     }
 }

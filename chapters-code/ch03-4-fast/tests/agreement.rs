@@ -1,13 +1,15 @@
 //! The fast LSTM computes what the readable LSTM of chapter 3 computes: the
 //! same states and the same gradients, to 1e-12 in f64, on random inputs.
 
-use fast_rnn::FastLstm;
+use fast_rnn::parallel::{FastLayer, backward_split, forward_split};
+use fast_rnn::{FastGru, FastLstm, FastRnn};
+use gru::{Gru, GruForm};
 use lstm::Lstm;
 use ndarray::{Array2, Array3};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
 use vanilla_rnn::testing::random;
+use vanilla_rnn::{Init, VanillaRnn};
 
 fn max_diff(a: &ndarray::ArrayViewD<f64>, b: &ndarray::ArrayViewD<f64>) -> f64 {
     assert_eq!(a.shape(), b.shape());
@@ -25,9 +27,7 @@ fn packing_round_trips() {
 
 #[test]
 fn fast_lstm_agrees_with_the_readable_lstm() {
-    for (seed, steps, batch, input, hidden) in
-        [(2, 1, 1, 3, 4), (3, 13, 5, 6, 7), (4, 50, 4, 10, 16)]
-    {
+    for (seed, steps, batch, input, hidden) in CASES {
         let mut rng = StdRng::seed_from_u64(seed);
         let lstm =
             Lstm::<f64>::new(input, hidden, Init::PyTorch, &mut rng).with_forget_bias(1.0);
@@ -89,52 +89,155 @@ fn fast_lstm_agrees_with_the_readable_lstm() {
     }
 }
 
+/// Split over 1, 2, 3, 7 and 16 threads, a layer gives the states and
+/// gradients of the whole batch run on one thread.
+fn check_split<L: FastLayer<f64>>(layer: &L, input: usize, hidden: usize, seed: u64) {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let (steps, batch) = (9, 7);
+    let x: Array3<f64> = random((steps, batch, input), 1.0, &mut rng);
+    let dh: Array3<f64> = random((steps, batch, hidden), 1.0, &mut rng);
+    let whole = layer.forward_from_zero(x.view());
+    let (whole_grads, whole_dx) = layer.backward_from_zero(x.view(), &whole, dh.view());
+    let expected = L::states_of(&whole)
+        .slice(ndarray::s![batch.., ..])
+        .to_shape((steps, batch, hidden))
+        .unwrap()
+        .to_owned();
+    for threads in [1, 2, 3, 7, 16] {
+        let split = forward_split(layer, x.view(), threads);
+        let states = split.states::<f64, L>();
+        let d = max_diff(&states.view().into_dyn(), &expected.view().into_dyn());
+        assert!(d < 1e-12, "{threads} threads: states differ by {d:e}");
+        let (grads, dx) = backward_split(layer, x.view(), &split, dh.view());
+        let d = max_diff(&dx.view().into_dyn(), &whole_dx.view().into_dyn());
+        assert!(d < 1e-12, "{threads} threads: dL/dx differs by {d:e}");
+        for ((name, a), b) in layer.param_names().iter().zip(&grads).zip(&whole_grads) {
+            let d = max_diff(&a.view(), &b.view());
+            assert!(d < 1e-12, "{threads} threads: {name} differs by {d:e}");
+        }
+    }
+}
+
 #[test]
 fn splitting_the_batch_over_threads_changes_nothing() {
     let mut rng = StdRng::seed_from_u64(9);
     let lstm = Lstm::<f64>::new(6, 8, Init::PyTorch, &mut rng);
-    let fast = FastLstm::from_lstm(&lstm);
-    let x: Array3<f64> = random((9, 7, 6), 1.0, &mut rng);
-    let dh: Array3<f64> = random((9, 7, 8), 1.0, &mut rng);
-    let whole = fast.forward(x.view(), None, None);
-    let whole_grads = fast.backward(x.view(), &whole, dh.view(), None);
-    for threads in [1, 2, 3, 7, 16] {
-        let split = fast.forward_split(x.view(), threads);
-        let states = split.states();
-        let expected = whole
-            .h
-            .slice(ndarray::s![7.., ..])
-            .to_shape((9, 7, 8))
-            .unwrap()
-            .to_owned();
-        assert!(
-            max_diff(&states.view().into_dyn(), &expected.view().into_dyn()) < 1e-12,
-            "{threads} threads"
-        );
-        let grads = fast.backward_split(x.view(), &split, dh.view());
+    check_split(&FastLstm::from_lstm(&lstm), 6, 8, 10);
+    let gru = Gru::<f64>::new(6, 8, GruForm::ResetAfter, Init::PyTorch, &mut rng);
+    check_split(&FastGru::from_gru(&gru), 6, 8, 11);
+    let rnn = VanillaRnn::<f64>::new(6, 8, 0, Init::PyTorch, &mut rng);
+    check_split(&FastRnn::from_rnn(&rnn), 6, 8, 12);
+}
+
+/// The shapes every agreement test runs: (seed, T, B, D, H).
+const CASES: [(u64, usize, usize, usize, usize); 3] =
+    [(2, 1, 1, 3, 4), (3, 13, 5, 6, 7), (4, 50, 4, 10, 16)];
+
+#[test]
+fn gru_packing_round_trips() {
+    let mut rng = StdRng::seed_from_u64(5);
+    let gru = Gru::<f64>::new(5, 7, GruForm::ResetAfter, Init::PyTorch, &mut rng);
+    assert_eq!(FastGru::from_gru(&gru).to_gru(), gru);
+    let rnn = VanillaRnn::<f64>::new(5, 7, 0, Init::PyTorch, &mut rng);
+    assert_eq!(FastRnn::from_rnn(&rnn).to_rnn(), rnn);
+}
+
+#[test]
+fn fast_gru_agrees_with_the_readable_gru() {
+    for (seed, steps, batch, input, hidden) in CASES {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let gru =
+            Gru::<f64>::new(input, hidden, GruForm::ResetAfter, Init::PyTorch, &mut rng);
+        let fast = FastGru::from_gru(&gru);
+        let x: Array3<f64> = random((steps, batch, input), 1.0, &mut rng);
+        let h0: Array2<f64> = random((batch, hidden), 0.5, &mut rng);
+        let dh: Array3<f64> = random((steps, batch, hidden), 1.0, &mut rng);
+
+        let slow_trace = gru.forward(x.view(), Some(h0.view()));
+        let fast_trace = fast.forward(x.view(), Some(h0.view()));
+        let h_fast = fast_trace.h.to_shape((steps + 1, batch, hidden)).unwrap();
+        let d = max_diff(&slow_trace.h.view().into_dyn(), &h_fast.view().into_dyn());
+        assert!(d < 1e-12, "T = {steps}: states differ by {d:e}");
+
+        let slow = gru.backward(x.view(), &slow_trace, dh.view());
+        let fast_grads = fast.backward(x.view(), &fast_trace, dh.view());
+        let unpacked = FastGru {
+            w_x: fast_grads.w_x.clone(),
+            w_h: fast_grads.w_h.clone(),
+            b: fast_grads.b.clone(),
+            b_hn: fast_grads.b_hn.clone(),
+        }
+        .to_gru();
+        let mut names = 0;
+        for ((name, a), (_, b)) in slow.params.tensors().into_iter().zip(unpacked.tensors())
+        {
+            let d = max_diff(&a, &b);
+            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
+            names += 1;
+        }
+        assert_eq!(names, 10, "nine matrices and biases, and b_hn");
         for (name, a, b) in [
             (
-                "w_x",
-                grads.w_x.view().into_dyn(),
-                whole_grads.w_x.view().into_dyn(),
-            ),
-            (
-                "w_h",
-                grads.w_h.view().into_dyn(),
-                whole_grads.w_h.view().into_dyn(),
-            ),
-            (
-                "b",
-                grads.b.view().into_dyn(),
-                whole_grads.b.view().into_dyn(),
-            ),
-            (
                 "x",
-                grads.x.view().into_dyn(),
-                whole_grads.x.view().into_dyn(),
+                slow.x.view().into_dyn(),
+                fast_grads.x.view().into_dyn(),
+            ),
+            (
+                "h0",
+                slow.h0.view().into_dyn(),
+                fast_grads.h0.view().into_dyn(),
             ),
         ] {
-            assert!(max_diff(&a, &b) < 1e-12, "{threads} threads: {name}");
+            let d = max_diff(&a, &b);
+            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
+        }
+    }
+}
+
+#[test]
+fn fast_rnn_agrees_with_the_readable_rnn() {
+    for (seed, steps, batch, input, hidden) in CASES {
+        let mut rng = StdRng::seed_from_u64(seed);
+        let rnn = VanillaRnn::<f64>::new(input, hidden, 0, Init::PyTorch, &mut rng);
+        let fast = FastRnn::from_rnn(&rnn);
+        let x: Array3<f64> = random((steps, batch, input), 1.0, &mut rng);
+        let h0: Array2<f64> = random((batch, hidden), 0.5, &mut rng);
+        let dh: Array3<f64> = random((steps, batch, hidden), 1.0, &mut rng);
+
+        let (_, slow_trace) = rnn.forward(x.view(), Some(h0.view()));
+        let fast_trace = fast.forward(x.view(), Some(h0.view()));
+        let h_fast = fast_trace.h.to_shape((steps + 1, batch, hidden)).unwrap();
+        let d = max_diff(&slow_trace.h.view().into_dyn(), &h_fast.view().into_dyn());
+        assert!(d < 1e-12, "T = {steps}: states differ by {d:e}");
+
+        let no_output = Array3::zeros((steps, batch, 0));
+        let slow = rnn.backward(x.view(), &slow_trace, dh.view(), no_output.view());
+        let fast_grads = fast.backward(x.view(), &fast_trace, dh.view());
+        let unpacked = FastRnn {
+            w_x: fast_grads.w_x.clone(),
+            w_h: fast_grads.w_h.clone(),
+            b: fast_grads.b.clone(),
+        }
+        .to_rnn();
+        for ((name, a), (_, b)) in slow.params.tensors().into_iter().zip(unpacked.tensors())
+        {
+            let d = max_diff(&a, &b);
+            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
+        }
+        for (name, a, b) in [
+            (
+                "x",
+                slow.x.view().into_dyn(),
+                fast_grads.x.view().into_dyn(),
+            ),
+            (
+                "h0",
+                slow.h0.view().into_dyn(),
+                fast_grads.h0.view().into_dyn(),
+            ),
+        ] {
+            let d = max_diff(&a, &b);
+            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
         }
     }
 }

@@ -43,6 +43,8 @@ pub fn label(run: &RunResult) -> String {
         CellKind::Gru => "GRU",
         CellKind::Rnn => "vanilla RNN",
         CellKind::LstmFast => "LSTM on the fast path (3.4)",
+        CellKind::GruFast => "GRU on the fast path (3.4)",
+        CellKind::RnnFast => "vanilla RNN on the fast path (3.4)",
     };
     format!("{letter}, {cell}")
 }

@@ -18,8 +18,8 @@ use crate::recurrent::CellKind;
 pub fn gates(cell: CellKind) -> u64 {
     match cell {
         CellKind::Lstm | CellKind::LstmFast => 4,
-        CellKind::Gru => 3,
-        CellKind::Rnn => 1,
+        CellKind::Gru | CellKind::GruFast => 3,
+        CellKind::Rnn | CellKind::RnnFast => 1,
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod adam;
 pub mod archive;
 pub mod checkpoint;
+pub mod compare;
 pub mod dataset;
 pub mod dense;
 pub mod download;
@@ -21,6 +22,8 @@ pub mod pad;
 pub mod prepare;
 pub mod recurrent;
 pub mod run;
+pub mod speed_figures;
+pub mod speedcheck;
 pub mod tokenize;
 pub mod train;
 pub mod vocab;

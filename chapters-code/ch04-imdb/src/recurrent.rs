@@ -1,8 +1,10 @@
 //! One type for the three cells of chapter 3, so the model can swap them.
 
-use fast_rnn::FastLstm;
 use fast_rnn::fastmath::FastMath;
-use fast_rnn::parallel::{SplitTrace, default_threads};
+use fast_rnn::parallel::{
+    FastLayer, SplitTrace, backward_split, default_threads, forward_split,
+};
+use fast_rnn::{FastGru, FastGruTrace, FastLstm, FastLstmTrace, FastRnn, FastRnnTrace};
 use gru::{Gru, GruForm, GruTrace};
 use lstm::{Lstm, LstmTrace};
 use ndarray::{Array3, ArrayD, ArrayView3, ArrayViewMutD};
@@ -22,6 +24,21 @@ pub enum CellKind {
     /// The same LSTM computed by the fast path of section 3.4 (packed gates,
     /// fused code, the batch split over the cores); initialised identically.
     LstmFast,
+    /// The GRU by the fast path of section 3.4; initialised identically.
+    GruFast,
+    /// The vanilla layer by the fast path of section 3.4; initialised identically.
+    RnnFast,
+}
+
+impl CellKind {
+    /// The readable cell that a fast-path kind computes (itself for the readable ones).
+    pub fn readable(self) -> CellKind {
+        match self {
+            CellKind::Lstm | CellKind::LstmFast => CellKind::Lstm,
+            CellKind::Gru | CellKind::GruFast => CellKind::Gru,
+            CellKind::Rnn | CellKind::RnnFast => CellKind::Rnn,
+        }
+    }
 }
 
 /// A recurrent layer of any of the three kinds.
@@ -31,6 +48,8 @@ pub enum Recurrent<F> {
     Gru(Gru<F>),
     Rnn(VanillaRnn<F>),
     LstmFast(FastLstm<F>),
+    GruFast(FastGru<F>),
+    RnnFast(FastRnn<F>),
 }
 
 /// The forward pass's record, per kind.
@@ -39,7 +58,9 @@ pub enum RecurrentTrace<F> {
     Lstm(LstmTrace<F>),
     Gru(GruTrace<F>),
     Rnn(RnnTrace<F>),
-    LstmFast(SplitTrace<F>),
+    LstmFast(SplitTrace<FastLstmTrace<F>>),
+    GruFast(SplitTrace<FastGruTrace<F>>),
+    RnnFast(SplitTrace<FastRnnTrace<F>>),
 }
 
 impl<F: FastMath> Recurrent<F> {
@@ -60,11 +81,18 @@ impl<F: FastMath> Recurrent<F> {
             CellKind::Rnn => {
                 Recurrent::Rnn(VanillaRnn::new(input, hidden, 0, Init::PyTorch, rng))
             }
-            CellKind::LstmFast => {
-                let lstm =
-                    Lstm::new(input, hidden, Init::PyTorch, rng).with_forget_bias(F::one());
-                Recurrent::LstmFast(FastLstm::from_lstm(&lstm))
-            }
+            CellKind::LstmFast => match Self::new(CellKind::Lstm, input, hidden, rng) {
+                Recurrent::Lstm(l) => Recurrent::LstmFast(FastLstm::from_lstm(&l)),
+                _ => unreachable!("CellKind::Lstm makes an LSTM"),
+            },
+            CellKind::GruFast => match Self::new(CellKind::Gru, input, hidden, rng) {
+                Recurrent::Gru(g) => Recurrent::GruFast(FastGru::from_gru(&g)),
+                _ => unreachable!("CellKind::Gru makes a GRU"),
+            },
+            CellKind::RnnFast => match Self::new(CellKind::Rnn, input, hidden, rng) {
+                Recurrent::Rnn(r) => Recurrent::RnnFast(FastRnn::from_rnn(&r)),
+                _ => unreachable!("CellKind::Rnn makes a vanilla layer"),
+            },
         }
     }
 
@@ -75,6 +103,8 @@ impl<F: FastMath> Recurrent<F> {
             Recurrent::Gru(c) => c.hidden_size(),
             Recurrent::Rnn(c) => c.hidden_size(),
             Recurrent::LstmFast(c) => c.hidden_size(),
+            Recurrent::GruFast(c) => c.hidden_size(),
+            Recurrent::RnnFast(c) => c.hidden_size(),
         }
     }
 
@@ -94,8 +124,25 @@ impl<F: FastMath> Recurrent<F> {
                 (trace.states().to_owned(), RecurrentTrace::Rnn(trace))
             }
             Recurrent::LstmFast(c) => {
-                let trace = c.forward_split(x, default_threads());
-                (trace.states(), RecurrentTrace::LstmFast(trace))
+                let trace = forward_split(c, x, default_threads());
+                (
+                    trace.states::<F, FastLstm<F>>(),
+                    RecurrentTrace::LstmFast(trace),
+                )
+            }
+            Recurrent::GruFast(c) => {
+                let trace = forward_split(c, x, default_threads());
+                (
+                    trace.states::<F, FastGru<F>>(),
+                    RecurrentTrace::GruFast(trace),
+                )
+            }
+            Recurrent::RnnFast(c) => {
+                let trace = forward_split(c, x, default_threads());
+                (
+                    trace.states::<F, FastRnn<F>>(),
+                    RecurrentTrace::RnnFast(trace),
+                )
             }
         }
     }
@@ -129,13 +176,13 @@ impl<F: FastMath> Recurrent<F> {
                 (named(g.tensors()), g.x)
             }
             (Recurrent::LstmFast(c), RecurrentTrace::LstmFast(t)) => {
-                let g = c.backward_split(x, t, dh);
-                let named = vec![
-                    ("rnn.w_x".to_owned(), g.w_x.into_dyn()),
-                    ("rnn.w_h".to_owned(), g.w_h.into_dyn()),
-                    ("rnn.b".to_owned(), g.b.into_dyn()),
-                ];
-                (named, g.x)
+                fast_backward(c, x, t, dh)
+            }
+            (Recurrent::GruFast(c), RecurrentTrace::GruFast(t)) => {
+                fast_backward(c, x, t, dh)
+            }
+            (Recurrent::RnnFast(c), RecurrentTrace::RnnFast(t)) => {
+                fast_backward(c, x, t, dh)
             }
             _ => panic!("Recurrent::backward: the trace comes from another kind of cell"),
         }
@@ -152,10 +199,39 @@ impl<F: FastMath> Recurrent<F> {
                 ("w_h", c.w_h.view_mut().into_dyn()),
                 ("b", c.b.view_mut().into_dyn()),
             ],
+            Recurrent::GruFast(c) => vec![
+                ("w_x", c.w_x.view_mut().into_dyn()),
+                ("w_h", c.w_h.view_mut().into_dyn()),
+                ("b", c.b.view_mut().into_dyn()),
+                ("b_hn", c.b_hn.view_mut().into_dyn()),
+            ],
+            Recurrent::RnnFast(c) => vec![
+                ("w_x", c.w_x.view_mut().into_dyn()),
+                ("w_h", c.w_h.view_mut().into_dyn()),
+                ("b", c.b.view_mut().into_dyn()),
+            ],
         };
         tensors
             .into_iter()
             .map(|(n, t)| (format!("rnn.{n}"), t))
             .collect()
     }
+}
+
+/// The batch-split backward pass of a fast layer, its gradients named as
+/// `tensors_mut` names the parameters.
+fn fast_backward<F: FastMath, L: FastLayer<F>>(
+    layer: &L,
+    x: ArrayView3<F>,
+    trace: &SplitTrace<L::Trace>,
+    dh: ArrayView3<F>,
+) -> (Vec<(String, ArrayD<F>)>, Array3<F>) {
+    let (grads, dx) = backward_split(layer, x, trace, dh);
+    let named = layer
+        .param_names()
+        .into_iter()
+        .zip(grads)
+        .map(|(n, g)| (format!("rnn.{n}"), g))
+        .collect();
+    (named, dx)
 }

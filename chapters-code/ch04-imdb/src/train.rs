@@ -27,6 +27,10 @@ pub struct TrainConfig {
     pub adam: AdamConfig,
     /// Clip the global gradient norm to this value (off by default, as in the article).
     pub clip: Option<f64>,
+    /// Lazy (sparse) Adam for the embedding: update only the rows a batch
+    /// used (off by default: Keras and PyTorch update every row).
+    #[serde(default)]
+    pub lazy_embedding: bool,
 }
 
 impl Default for TrainConfig {
@@ -37,6 +41,7 @@ impl Default for TrainConfig {
             seed: 42,
             adam: AdamConfig::default(),
             clip: None,
+            lazy_embedding: false,
         }
     }
 }
@@ -104,6 +109,65 @@ pub fn checkpoint_path(run_dir: &Path) -> PathBuf {
     run_dir.join("checkpoint.safetensors")
 }
 
+// ANCHOR: step
+/// One training step on one batch: the loss and every gradient, optional
+/// clipping, one Adam update. `embedding_grad` is a (num_words, dim) buffer
+/// of zeros, lent by the caller so that it is allocated once; it is zero
+/// again on return. Returns the loss and the predicted probabilities.
+pub fn train_step(
+    model: &mut Classifier<f32>,
+    adam: &mut Adam<f32>,
+    batch: Batch<'_, f32>,
+    embedding_grad: &mut Array2<f32>,
+    clip: Option<f64>,
+    lazy_embedding: bool,
+) -> (f32, Array1<f32>) {
+    let (loss, mut grads, p) = model.loss_and_grads(batch);
+    if lazy_embedding {
+        if let Some(max_norm) = clip {
+            let mut all = vec![grads.embedding.values.view_mut().into_dyn()];
+            all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
+            clip_global_norm(&mut all, max_norm as f32);
+        }
+        adam.update_named(model.named_mut(), &grads.named);
+        let e = &grads.embedding;
+        adam.update_rows(
+            "embedding",
+            model.embedding.table.view_mut(),
+            &e.rows,
+            e.values.view(),
+        );
+        return (loss, p);
+    }
+    // The embedding's gradient is sparse; Adam (like PyTorch's and Keras's
+    // default) updates every row, with zero gradient for the rows not used.
+    for (k, row) in grads.embedding.rows.iter().enumerate() {
+        embedding_grad
+            .row_mut(*row as usize)
+            .assign(&grads.embedding.values.row(k));
+    }
+    if let Some(max_norm) = clip {
+        let mut all = vec![embedding_grad.view_mut().into_dyn()];
+        all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
+        clip_global_norm(&mut all, max_norm as f32);
+    }
+    let all_grads = std::iter::once(embedding_grad.view().into_dyn())
+        .chain(grads.named.iter().map(|(_, g)| g.view()));
+    let updates = model
+        .all_params_mut()
+        .into_iter()
+        .zip(all_grads)
+        .map(|((name, param), grad)| (name, param, grad))
+        .collect();
+    adam.update(updates);
+    // Clear only the rows this batch wrote (the rest are still zero).
+    for row in &grads.embedding.rows {
+        embedding_grad.row_mut(*row as usize).fill(0.0);
+    }
+    (loss, p)
+}
+// ANCHOR_END: step
+
 // ANCHOR: epoch
 /// One pass over the training examples in a seeded random order.
 fn train_epoch(
@@ -138,7 +202,14 @@ fn train_epoch(
             labels: labels.view(),
             last_real: &last,
         };
-        let (loss, mut grads, p) = model.loss_and_grads(batch);
+        let (loss, p) = train_step(
+            model,
+            adam,
+            batch,
+            &mut embedding_grad,
+            config.clip,
+            config.lazy_embedding,
+        );
         correct += p
             .iter()
             .zip(labels.iter())
@@ -146,31 +217,6 @@ fn train_epoch(
             .count();
         seen += rows.len();
         loss_sum += f64::from(loss) * rows.len() as f64;
-        // The embedding's gradient is sparse; Adam (like PyTorch's and Keras's
-        // default) updates every row, with zero gradient for the rows not used.
-        for (k, row) in grads.embedding.rows.iter().enumerate() {
-            embedding_grad
-                .row_mut(*row as usize)
-                .assign(&grads.embedding.values.row(k));
-        }
-        if let Some(max_norm) = config.clip {
-            let mut all = vec![embedding_grad.view_mut().into_dyn()];
-            all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
-            clip_global_norm(&mut all, max_norm as f32);
-        }
-        let all_grads = std::iter::once(embedding_grad.view().into_dyn())
-            .chain(grads.named.iter().map(|(_, g)| g.view()));
-        let updates = model
-            .all_params_mut()
-            .into_iter()
-            .zip(all_grads)
-            .map(|((name, param), grad)| (name, param, grad))
-            .collect();
-        adam.update(updates);
-        // Clear only the rows this batch wrote (the rest are still zero).
-        for row in &grads.embedding.rows {
-            embedding_grad.row_mut(*row as usize).fill(0.0);
-        }
         bar.inc(1);
         bar.set_message(format!(
             "loss {:.4} acc {:.4}",

@@ -13,10 +13,10 @@ use crate::train::AddingRun;
 
 /// A cell's name in the book.
 pub fn cell_name(cell: CellKind) -> &'static str {
-    match cell {
-        CellKind::Rnn => "vanilla RNN",
-        CellKind::Lstm | CellKind::LstmFast => "LSTM",
+    match cell.readable() {
+        CellKind::Lstm => "LSTM",
         CellKind::Gru => "GRU",
+        _ => "vanilla RNN",
     }
 }
 
@@ -191,21 +191,17 @@ pub fn cells_table(
     let (d, h) = (100, 100);
     let mut rng = StdRng::seed_from_u64(0);
     let init = vanilla_rnn::Init::PyTorch;
-    let counted = |cell: CellKind, rng: &mut StdRng| match cell {
-        CellKind::Rnn => {
-            vanilla_rnn::VanillaRnn::<f32>::new(d, h, 0, init, rng).parameter_count()
-        }
-        CellKind::Lstm | CellKind::LstmFast => {
-            lstm::Lstm::<f32>::new(d, h, init, rng).parameter_count()
-        }
+    let counted = |cell: CellKind, rng: &mut StdRng| match cell.readable() {
+        CellKind::Lstm => lstm::Lstm::<f32>::new(d, h, init, rng).parameter_count(),
         CellKind::Gru => {
             gru::Gru::<f32>::new(d, h, GruForm::ResetAfter, init, rng).parameter_count()
         }
+        _ => vanilla_rnn::VanillaRnn::<f32>::new(d, h, 0, init, rng).parameter_count(),
     };
-    let formula = |cell: CellKind| match cell {
-        CellKind::Rnn => vanilla_rnn::cell::parameter_count_formula(d, h, 0),
-        CellKind::Lstm | CellKind::LstmFast => lstm::cell::parameter_count_formula(d, h),
+    let formula = |cell: CellKind| match cell.readable() {
+        CellKind::Lstm => lstm::cell::parameter_count_formula(d, h),
         CellKind::Gru => gru::cell::parameter_count_formula(d, h, GruForm::ResetAfter),
+        _ => vanilla_rnn::cell::parameter_count_formula(d, h, 0),
     };
     let longest = *adding
         .sweep

@@ -123,6 +123,57 @@ enum Command {
         peak_gflops: f64,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// Lazy (sparse) Adam for the embedding: update only the rows a batch used.
+        #[arg(long)]
+        lazy_embedding: bool,
+    },
+    /// Time our fast path against PyTorch on the same machine, in one run:
+    /// the same model, the same training arrays, epochs alternating, for each
+    /// cell; prints the ratios and records them (book/results/ch03-4-pytorch.json).
+    ComparePytorch {
+        #[command(flatten)]
+        data: DataArgs,
+        /// A Python with PyTorch and NumPy (see the README: a virtual environment).
+        #[arg(long, default_value = "python3")]
+        python: PathBuf,
+        /// Alternating rounds per cell (one epoch each side per round).
+        #[arg(long, default_value_t = 3)]
+        rounds: usize,
+        /// Threads for PyTorch (ours use every core: the machine's count).
+        #[arg(long, default_value_t = 2)]
+        threads: usize,
+        #[arg(
+            long,
+            value_enum,
+            value_delimiter = ',',
+            default_value = "lstm-fast,gru-fast,rnn-fast"
+        )]
+        cells: Vec<CellKind>,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        /// A description of the machine, recorded with the results.
+        #[arg(long, default_value = "unrecorded")]
+        machine: String,
+        /// The date of the run, recorded with the results (YYYY-MM-DD).
+        #[arg(long, default_value = "undated")]
+        date: String,
+        #[arg(long, default_value = "book/results/ch03-4-pytorch.json")]
+        out: PathBuf,
+    },
+    /// Five epochs of each cell on the readable and on the fast path (and the
+    /// fast LSTM with lazy embedding Adam), from the same initial weights:
+    /// test accuracy and epoch times (book/results/ch03-4-accuracy.json).
+    FastAccuracy {
+        #[command(flatten)]
+        data: DataArgs,
+        #[arg(long, default_value_t = 5)]
+        epochs: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, default_value = "unrecorded")]
+        machine: String,
+        #[arg(long, default_value = "book/results/ch03-4-accuracy.json")]
+        out: PathBuf,
     },
     /// Length statistics of the reviews (in ids, start marker included): how much maxlen keeps.
     Stats {
@@ -238,9 +289,11 @@ fn main() -> Result<()> {
             cell,
             peak_gflops,
             seed,
+            lazy_embedding,
         } => {
             let mut config = RunConfig::article(cell, Head::LastReal);
             config.train.epochs = 1;
+            config.train.lazy_embedding = lazy_embedding;
             config.train.seed = seed;
             config.prep.seed = seed;
             let root = locate(&data.options())?;
@@ -275,6 +328,26 @@ fn main() -> Result<()> {
             );
             Ok(())
         }
+        Command::ComparePytorch {
+            data,
+            python,
+            rounds,
+            threads,
+            cells,
+            seed,
+            machine,
+            date,
+            out,
+        } => compare_pytorch(
+            &data, &python, rounds, threads, &cells, seed, machine, date, &out,
+        ),
+        Command::FastAccuracy {
+            data,
+            epochs,
+            seed,
+            machine,
+            out,
+        } => fast_accuracy(&data, epochs, seed, machine, &out),
         Command::Stats { data, maxlen } => {
             let root = locate(&data.options())?;
             let train = imdb_sentiment::loader::load_split(
@@ -345,4 +418,138 @@ fn main() -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// `imdb compare-pytorch`: alternate one epoch of ours and one of PyTorch's, per cell and round.
+#[allow(clippy::too_many_arguments)]
+fn compare_pytorch(
+    data: &DataArgs,
+    python: &std::path::Path,
+    rounds: usize,
+    threads: usize,
+    cells: &[CellKind],
+    seed: u64,
+    machine: String,
+    date: String,
+    out: &std::path::Path,
+) -> Result<()> {
+    use imdb_sentiment::compare::{self, ArraysMeta, Comparison, PyTorch, Round};
+    let mut config = RunConfig::article(CellKind::LstmFast, Head::LastReal);
+    config.train.epochs = 1;
+    config.train.seed = seed;
+    config.prep.seed = seed;
+    let root = locate(&data.options())?;
+    eprintln!(
+        "data: {} (reading, tokenizing and padding the reviews…)",
+        root.display()
+    );
+    let prepared = prepare(&root, &config.prep)?;
+    let meta = ArraysMeta {
+        num_words: config.prep.num_words,
+        embedding_dim: config.embedding_dim,
+        hidden: config.hidden,
+        batch_size: config.train.batch_size,
+    };
+    let arrays = compare::arrays_dir();
+    compare::write_arrays(&arrays, &prepared.train, meta)?;
+    let script = PathBuf::from("compare/pytorch_epoch.py");
+    let mut torch = PyTorch::start(python, &script, &arrays, threads, seed)?;
+    eprintln!("PyTorch: {}", torch.info);
+    let mut results = Vec::new();
+    for &cell in cells {
+        for round in 1..=rounds {
+            let mut ours = config;
+            ours.cell = cell;
+            let rust = run(&ours, &prepared, None, false, true)?.log.epochs[0].seconds;
+            let theirs = torch.epoch(cell)?;
+            eprintln!(
+                "{cell:?} round {round}: ours {rust:.2} s, PyTorch {:.2} s (ratio {:.2})",
+                theirs.seconds,
+                rust / theirs.seconds
+            );
+            results.push(Round {
+                cell,
+                round,
+                rust_seconds: rust,
+                pytorch_seconds: theirs.seconds,
+            });
+        }
+    }
+    let summary = compare::summarise(&results);
+    for s in &summary {
+        println!(
+            "{:?}: median epoch ours {:.2} s, PyTorch {:.2} s: ratio {:.2} ({:.2}× faster)",
+            s.cell,
+            s.rust_median_seconds,
+            s.pytorch_median_seconds,
+            s.ratio,
+            1.0 / s.ratio
+        );
+    }
+    let record = Comparison {
+        command: format!(
+            "imdb compare-pytorch --rounds {rounds} --threads {threads} --seed {seed}"
+        ),
+        machine,
+        date,
+        pytorch: torch.info.clone(),
+        reviews: prepared.train.len(),
+        batches: prepared.train.len().div_ceil(config.train.batch_size),
+        rust_threads: fast_rnn::parallel::default_threads(),
+        rust_peak_memory_mib: imdb_sentiment::train::peak_memory_mib(),
+        rounds: results,
+        summary,
+    };
+    figures::save_json(out, &record)?;
+    println!("recorded in {}", out.display());
+    Ok(())
+}
+
+/// `imdb fast-accuracy`: each cell readable and fast, and the fast LSTM with lazy embedding Adam.
+fn fast_accuracy(
+    data: &DataArgs,
+    epochs: usize,
+    seed: u64,
+    machine: String,
+    out: &std::path::Path,
+) -> Result<()> {
+    use imdb_sentiment::speedcheck::{AccuracyRecord, AccuracyRun};
+    let root = locate(&data.options())?;
+    let mut base = RunConfig::article(CellKind::Lstm, Head::LastReal);
+    base.train.epochs = epochs;
+    base.train.seed = seed;
+    base.prep.seed = seed;
+    let prepared = prepare(&root, &base.prep)?;
+    let setups = [
+        (CellKind::Lstm, false),
+        (CellKind::LstmFast, false),
+        (CellKind::LstmFast, true),
+        (CellKind::Gru, false),
+        (CellKind::GruFast, false),
+        (CellKind::Rnn, false),
+        (CellKind::RnnFast, false),
+    ];
+    let mut runs = Vec::new();
+    for (cell, lazy) in setups {
+        let mut config = base;
+        config.cell = cell;
+        config.train.lazy_embedding = lazy;
+        eprintln!(
+            "{cell:?}{}:",
+            if lazy { " (lazy embedding Adam)" } else { "" }
+        );
+        let result = run(&config, &prepared, None, false, true)?;
+        runs.push(AccuracyRun::from_result(&result));
+    }
+    let record = AccuracyRecord {
+        command: format!("imdb fast-accuracy --epochs {epochs} --seed {seed}"),
+        machine,
+        runs,
+    };
+    for line in record.summary_lines() {
+        println!("{line}");
+    }
+    figures::save_json(out, &record)?;
+    println!("recorded in {}", out.display());
+    Ok(())
 }
