@@ -102,30 +102,42 @@ pub fn collect(criterion_dir: &Path, prefixes: &[&str]) -> Result<Vec<Measuremen
     Ok(found)
 }
 
-/// A Markdown table of a recording, in milliseconds. When one benchmark's
-/// name says `readable`, every row also gets its speed-up over that one,
-/// from the same run.
+/// A Markdown table of a recording, in milliseconds. Within each group
+/// (the part of a name before `/`), when one benchmark's name says
+/// `readable`, every row of the group also gets its speed-up over that
+/// one, from the same run.
 pub fn table(recording: &Recording) -> String {
-    let baseline = recording
+    let group = |m: &Measurement| m.name.split('/').next().unwrap_or_default().to_owned();
+    let baseline_of = |m: &Measurement| {
+        recording
+            .measurements
+            .iter()
+            .find(|b| group(b) == group(m) && b.name.contains("readable"))
+    };
+    let any_baseline = recording
         .measurements
         .iter()
-        .find(|m| m.name.contains("readable"));
+        .any(|m| baseline_of(m).is_some());
     let mut text = format!(
         "Recorded {} on {} with `{}`.\n\n| Benchmark | Median | 95% interval of the median |{}\n|---|---|---|{}\n",
         recording.date,
         recording.machine,
         recording.command,
-        if baseline.is_some() {
+        if any_baseline {
             " Speed-up over the readable code |"
         } else {
             ""
         },
-        if baseline.is_some() { "---|" } else { "" },
+        if any_baseline { "---|" } else { "" },
     );
     let mut rows: Vec<&Measurement> = recording.measurements.iter().collect();
-    // The baseline first, then the others from slowest to fastest.
-    if baseline.is_some() {
-        rows.sort_by(|a, b| b.median_ns.total_cmp(&a.median_ns));
+    // Group by group; within a group, from slowest to fastest (the baseline first).
+    if any_baseline {
+        rows.sort_by(|a, b| {
+            group(a)
+                .cmp(&group(b))
+                .then(b.median_ns.total_cmp(&a.median_ns))
+        });
     }
     for m in rows {
         text.push_str(&format!(
@@ -135,8 +147,13 @@ pub fn table(recording: &Recording) -> String {
             m.low_ns / 1e6,
             m.high_ns / 1e6
         ));
-        if let Some(base) = baseline {
-            text.push_str(&format!(" {:.2}× |", base.median_ns / m.median_ns));
+        if any_baseline {
+            match baseline_of(m) {
+                Some(base) => {
+                    text.push_str(&format!(" {:.2}× |", base.median_ns / m.median_ns))
+                }
+                None => text.push_str(" – |"),
+            }
         }
         text.push('\n');
     }

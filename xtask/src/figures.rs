@@ -49,6 +49,15 @@ pub fn makers() -> Vec<(&'static str, Maker)> {
             },
         ),
         (
+            "recorded by `imdb compare-pytorch`; redrawn from book/results/ch03-4-pytorch.json:",
+            |dir, _| {
+                imdb_sentiment::speed_figures::write_figure(
+                    &recorded(dir, "ch03-4-pytorch.json"),
+                    dir,
+                )
+            },
+        ),
+        (
             "recorded by `seq2seq train`; redrawn from book/results/ch04-2-seq2seq.json:",
             |dir, _| {
                 seq2seq::figures::write_figures(&recorded(dir, "ch04-2-seq2seq.json"), dir)

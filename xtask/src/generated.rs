@@ -23,7 +23,7 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     reports.extend(faq_experiments::suite::reports());
     figures::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
     let mut written = vec![path];
-    for set in ["ch03", "ch03-4"] {
+    for set in ["ch03", "ch03-4", "ch03-4-step"] {
         let recorded = crate::figures::recorded(dir, &format!("{set}-benchmarks.json"));
         let recording = load_recording(&recorded)?;
         let bench_path = dir.join(format!("{set}-benchmarks.md"));
@@ -57,7 +57,35 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         figures::write_atomically(&path, text.as_bytes())?;
         written.push(path);
     }
+    written.extend(fast_path_tables(dir)?);
     written.extend(chapter6_tables(dir)?);
+    Ok(written)
+}
+
+/// The tables of section 3.4: the steps, the comparison with PyTorch, the accuracy.
+fn fast_path_tables(dir: &Path) -> Result<Vec<PathBuf>> {
+    use imdb_sentiment::{ablation, speed_figures};
+    let recorded = |name: &str| crate::figures::recorded(dir, name);
+    let steps: ablation::StepsRecord =
+        figures::load_json(&recorded("ch03-4-steps.json"), "`bash compare/steps.sh`")?;
+    let comparison = speed_figures::load_comparison(&recorded("ch03-4-pytorch.json"))?;
+    let accuracy = speed_figures::load_accuracy(&recorded("ch03-4-accuracy.json"))?;
+    let mut written = Vec::new();
+    for (name, text) in [
+        ("ch03-4-steps.md", ablation::table(&steps)),
+        (
+            "ch03-4-pytorch.md",
+            speed_figures::comparison_table(&comparison),
+        ),
+        (
+            "ch03-4-accuracy.md",
+            speed_figures::accuracy_table(&accuracy),
+        ),
+    ] {
+        let path = dir.join(name);
+        figures::write_atomically(&path, text.as_bytes())?;
+        written.push(path);
+    }
     Ok(written)
 }
 

@@ -40,7 +40,8 @@ enum Command {
     /// Record the medians of the last `cargo bench` of a set of benchmarks
     /// into book/results/<set>-benchmarks.json (rendered in the book).
     RecordBenchmarks {
-        /// `ch03` (the readable cells, Appendix B) or `ch03-4` (the fast path, section 3.4).
+        /// `ch03` (the readable cells, Appendix B), `ch03-4` (the fast cells,
+        /// section 3.4) or `ch03-4-step` (one training step per cell, section 3.4).
         #[arg(long, default_value = "ch03")]
         set: String,
         /// A description of the machine, for the book (for example "2-core x86_64, AVX-512").
@@ -98,8 +99,9 @@ fn main() -> Result<()> {
                     "cargo bench -p vanilla-rnn -p lstm -p gru",
                 ),
                 "ch03-4" => (&["fast-path "], "cargo bench -p fast-rnn"),
+                "ch03-4-step" => (&["training step "], "cargo bench -p imdb-sentiment"),
                 other => anyhow::bail!(
-                    "unknown benchmark set '{other}': expected ch03 or ch03-4"
+                    "unknown benchmark set '{other}': expected ch03, ch03-4 or ch03-4-step"
                 ),
             };
             let measurements =

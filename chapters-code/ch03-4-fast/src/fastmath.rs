@@ -50,6 +50,7 @@ pub fn exp_f32(x: f32) -> f32 {
 }
 // ANCHOR_END: exp
 
+#[cfg(not(feature = "libm-exp"))]
 impl FastMath for f32 {
     #[inline(always)]
     fn sigmoid_fast(self) -> Self {
@@ -60,6 +61,31 @@ impl FastMath for f32 {
         // tanh(x) = 1 − 2 / (e^{2x} + 1): exact at both ends, no cancellation near ±1.
         1.0 - 2.0 / (exp_f32(2.0 * self) + 1.0)
     }
+}
+
+/// With the feature `libm-exp`: the C library's functions, one call per
+/// number (what the fast path costs without the step above).
+#[cfg(feature = "libm-exp")]
+impl FastMath for f32 {
+    fn sigmoid_fast(self) -> Self {
+        vanilla_rnn::activation::sigmoid(self)
+    }
+    fn tanh_fast(self) -> Self {
+        self.tanh()
+    }
+}
+
+/// How this build computes: whether matrixmultiply's AVX-512 kernels are
+/// on, and whether the activations use the C library's exp.
+pub fn build_features() -> Vec<&'static str> {
+    let mut features = Vec::new();
+    if cfg!(feature = "avx512") {
+        features.push("avx512");
+    }
+    if cfg!(feature = "libm-exp") {
+        features.push("libm-exp");
+    }
+    features
 }
 
 #[cfg(test)]

@@ -182,7 +182,7 @@ impl<F: Scalar> AdamRule<F> {
         );
         match slices {
             (Some(p), Some(g), Some(m), Some(v)) if p.len() >= PARALLEL_FROM => {
-                let threads = std::thread::available_parallelism().map_or(1, usize::from);
+                let threads = fast_rnn::parallel::default_threads();
                 let chunk = p.len().div_ceil(threads);
                 std::thread::scope(|scope| {
                     let parts = p

@@ -17,6 +17,25 @@ pub const INSTALL_HINT: &str = "install PyTorch in a virtual environment: \
 `python3 -m venv .venv-torch && .venv-torch/bin/pip install torch numpy`, \
 then pass `--python .venv-torch/bin/python`";
 
+/// Before any work: can `python` import PyTorch and NumPy? Returns PyTorch's version.
+pub fn check_python(python: &Path) -> Result<String> {
+    let output = Command::new(python)
+        .args(["-c", "import numpy, torch; print(torch.__version__)"])
+        .output()
+        .with_context(|| format!("cannot start {}; {INSTALL_HINT}", python.display()))?;
+    if !output.status.success() {
+        bail!(
+            "{} cannot import PyTorch and NumPy ({}); {INSTALL_HINT}",
+            python.display(),
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .last()
+                .unwrap_or("no message")
+        );
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
+}
+
 /// The model's sizes and the batch size, written next to the arrays.
 #[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub struct ArraysMeta {

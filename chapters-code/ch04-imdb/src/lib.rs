@@ -3,6 +3,7 @@
 //! preprocessing (tokenizer, vocabulary, padding), the layers (embedding,
 //! dense, loss, Adam), the three model variants, and training.
 
+pub mod ablation;
 pub mod adam;
 pub mod archive;
 pub mod checkpoint;

@@ -54,8 +54,12 @@ impl AccuracyRecord {
             .find(|r| r.cell == cell && !r.lazy_embedding)
     }
 
-    /// Test accuracy difference to the readable run, in percentage points.
+    /// Test accuracy difference to the readable run, in percentage points
+    /// (`None` for the readable runs themselves).
     pub fn points_from_readable(&self, run: &AccuracyRun) -> Option<f64> {
+        if run.cell == run.cell.readable() && !run.lazy_embedding {
+            return None;
+        }
         self.readable_of(run)
             .map(|r| 100.0 * (run.test_accuracy - r.test_accuracy))
     }

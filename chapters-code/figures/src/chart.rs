@@ -65,6 +65,8 @@ pub struct LineChart {
     pub y_range: Option<(f64, f64)>,
     /// Where the legend goes.
     pub legend: Corner,
+    /// At most this many labels on the horizontal axis (plotters' default if `None`).
+    pub x_ticks: Option<usize>,
 }
 
 /// A corner of the plot, for the legend.
@@ -103,6 +105,12 @@ impl LineChart {
     /// Fix the vertical range.
     pub fn y_range(mut self, low: f64, high: f64) -> Self {
         self.y_range = Some((low, high));
+        self
+    }
+
+    /// At most `count` labels on the horizontal axis (for a few whole numbers).
+    pub fn x_ticks(mut self, count: usize) -> Self {
+        self.x_ticks = Some(count);
         self
     }
 
@@ -193,9 +201,11 @@ impl LineChart {
         } else {
             &linear_label
         };
-        chart
-            .configure_mesh()
-            .x_desc(self.x_label.as_str())
+        let mut mesh = chart.configure_mesh();
+        if let Some(count) = self.x_ticks {
+            mesh.x_labels(count);
+        }
+        mesh.x_desc(self.x_label.as_str())
             .y_desc(self.y_label.as_str())
             .x_label_formatter(&|v| tidy(*v))
             .y_label_formatter(y_formatter)

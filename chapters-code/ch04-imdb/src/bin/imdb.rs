@@ -126,6 +126,21 @@ enum Command {
         /// Lazy (sparse) Adam for the embedding: update only the rows a batch used.
         #[arg(long)]
         lazy_embedding: bool,
+        /// Train this many epochs and report the median epoch.
+        #[arg(long, default_value_t = 1)]
+        repeat: usize,
+        /// Add the result as a row of this steps file (see compare/steps.sh).
+        #[arg(long, requires = "step")]
+        record: Option<PathBuf>,
+        /// The row's name in the steps file.
+        #[arg(long)]
+        step: Option<String>,
+        /// A description of the machine, for the steps file.
+        #[arg(long, default_value = "unrecorded")]
+        machine: String,
+        /// The date, for the steps file (YYYY-MM-DD).
+        #[arg(long, default_value = "undated")]
+        date: String,
     },
     /// Time our fast path against PyTorch on the same machine, in one run:
     /// the same model, the same training arrays, epochs alternating, for each
@@ -290,12 +305,17 @@ fn main() -> Result<()> {
             peak_gflops,
             seed,
             lazy_embedding,
+            repeat,
+            record,
+            step,
+            machine,
+            date,
         } => {
             let mut config = RunConfig::article(cell, Head::LastReal);
-            config.train.epochs = 1;
-            config.train.lazy_embedding = lazy_embedding;
+            config.train.epochs = repeat.max(1);
             config.train.seed = seed;
             config.prep.seed = seed;
+            config.train.lazy_embedding = lazy_embedding;
             let root = locate(&data.options())?;
             eprintln!(
                 "data: {} (reading, tokenizing and padding the reviews…)",
@@ -303,7 +323,9 @@ fn main() -> Result<()> {
             );
             let prepared = prepare(&root, &config.prep)?;
             let result = run(&config, &prepared, None, false, true)?;
-            let epoch = &result.log.epochs[0];
+            let seconds: Vec<f64> = result.log.epochs.iter().map(|e| e.seconds).collect();
+            let median = imdb_sentiment::compare::median(&seconds);
+            let peak = result.log.epochs.last().map_or(0.0, |e| e.peak_memory_mib);
             let sequences = prepared.train.len() as u64;
             let batches = prepared.train.len().div_ceil(config.train.batch_size);
             let flops = imdb_sentiment::flops::training_flops(
@@ -313,12 +335,13 @@ fn main() -> Result<()> {
                 config.embedding_dim as u64,
                 config.hidden as u64,
             );
-            let gflops = flops as f64 / 1e9 / epoch.seconds;
+            let gflops = flops as f64 / 1e9 / median;
+            let threads = fast_rnn::parallel::default_threads();
+            let features = fast_rnn::fastmath::build_features();
             println!(
-                "{cell:?}: one epoch of {batches} batches ({sequences} reviews) in {:.2} s: {:.1} batches/s, peak memory {:.0} MiB",
-                epoch.seconds,
-                batches as f64 / epoch.seconds,
-                epoch.peak_memory_mib
+                "{cell:?}: one epoch of {batches} batches ({sequences} reviews) in {median:.2} s (median of {}): {:.1} batches/s, peak memory {peak:.0} MiB; {threads} threads, build features {features:?}",
+                seconds.len(),
+                batches as f64 / median,
             );
             println!(
                 "recurrent layer: {:.1} GFLOP per epoch, {gflops:.1} GFLOP/s = {:.1}% of the assumed peak {peak_gflops} GFLOP/s (bound: {:.2} s per epoch)",
@@ -326,6 +349,21 @@ fn main() -> Result<()> {
                 100.0 * gflops / peak_gflops,
                 flops as f64 / 1e9 / peak_gflops
             );
+            if let (Some(path), Some(step)) = (record, step) {
+                let row = imdb_sentiment::ablation::StepRow {
+                    step,
+                    cell,
+                    lazy_embedding,
+                    features: features.iter().map(|f| f.to_string()).collect(),
+                    threads,
+                    epoch_seconds: seconds,
+                    median_seconds: median,
+                    batches,
+                    peak_memory_mib: peak,
+                };
+                imdb_sentiment::ablation::record(&path, &machine, &date, row)?;
+                println!("recorded in {}", path.display());
+            }
             Ok(())
         }
         Command::ComparePytorch {
@@ -434,6 +472,8 @@ fn compare_pytorch(
     out: &std::path::Path,
 ) -> Result<()> {
     use imdb_sentiment::compare::{self, ArraysMeta, Comparison, PyTorch, Round};
+    let version = compare::check_python(python)?;
+    eprintln!("PyTorch {version} found in {}", python.display());
     let mut config = RunConfig::article(CellKind::LstmFast, Head::LastReal);
     config.train.epochs = 1;
     config.train.seed = seed;
