@@ -11,7 +11,7 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
 
 use crate::fastmath::FastMath;
-use crate::pack;
+use crate::{pack, rows};
 
 /// A packed reset-after GRU: `w_x` (D, 3H), `w_h` (H, 3H), `b` (3H) for the
 /// input side, and `b_hn` (H), the bias inside the reset: a_n = x W_xn + b_n
@@ -93,19 +93,9 @@ impl<F: FastMath> FastGru<F> {
     // ANCHOR: forward
     /// Run over x (T, B, D) from h_0 (zeros if `None`).
     pub fn forward(&self, x: ArrayView3<F>, h0: Option<ArrayView2<F>>) -> FastGruTrace<F> {
-        let (steps, batch, input) = x.dim();
-        assert_eq!(
-            input,
-            self.input_size(),
-            "FastGru: x has shape {:?}, the layer's input size is {}",
-            x.dim(),
-            self.input_size()
-        );
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
+        let x2 = rows::as_rows("FastGru", x, self.input_size());
         // Hoisted: x_t W_x + b for every step at once.
         let mut gates = x2.dot(&self.w_x) + &self.b;
         let mut hn = Array2::zeros((steps * batch, hidden));
@@ -152,7 +142,7 @@ impl<F: FastMath> FastGru<F> {
         trace: &FastGruTrace<F>,
         dh: ArrayView3<F>,
     ) -> FastGruGrads<F> {
-        let (steps, batch, input) = x.dim();
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
         // The gradients of the input side's and the recurrent side's
         // pre-activations; they differ only in the candidate's block.
@@ -186,20 +176,14 @@ impl<F: FastMath> FastGru<F> {
             );
         }
         // Hoisted: the weight gradients and dL/dx, one product each.
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
-        let dx = d_x_side.dot(&self.w_x.t());
+        let g = rows::hoisted_grads(x, h_prev, &d_x_side, &d_h_side, &self.w_x);
         FastGruGrads {
-            w_x: x2.t().dot(&d_x_side),
-            w_h: h_prev.t().dot(&d_h_side),
-            b: d_x_side.sum_axis(Axis(0)),
+            w_x: g.w_x,
+            w_h: g.w_h,
+            b: g.b,
             b_hn: d_h_side.slice(s![.., 2 * hidden..]).sum_axis(Axis(0)),
-            x: dx
-                .into_shape_with_order((steps, batch, input))
-                .expect("rows are steps × batch"),
+            x: g.x,
             h0: dh_next,
         }
     }

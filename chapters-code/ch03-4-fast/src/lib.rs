@@ -8,6 +8,7 @@ pub mod lstm;
 pub mod pack;
 pub mod parallel;
 pub mod rnn;
+pub mod rows;
 
 pub use gru::{FastGru, FastGruGrads, FastGruTrace};
 pub use lstm::{FastLstm, FastLstmGrads, FastLstmTrace};

@@ -16,7 +16,7 @@
 //! Column blocks of the packed matrices, in order: i, f, c̃ (PyTorch's g), o.
 
 use crate::fastmath::FastMath;
-use crate::pack;
+use crate::{pack, rows};
 use lstm::Lstm;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
@@ -100,19 +100,9 @@ impl<F: FastMath> FastLstm<F> {
         h0: Option<ArrayView2<F>>,
         c0: Option<ArrayView2<F>>,
     ) -> FastLstmTrace<F> {
-        let (steps, batch, input) = x.dim();
-        assert_eq!(
-            input,
-            self.input_size(),
-            "FastLstm: x has shape {:?}, the layer's input size is {}",
-            x.dim(),
-            self.input_size()
-        );
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
+        let x2 = rows::as_rows("FastLstm", x, self.input_size());
         // Hoisted: the input projection of every step, one product.
         let mut gates = x2.dot(&self.w_x) + &self.b;
         let mut c = Array2::zeros(((steps + 1) * batch, hidden));
@@ -165,7 +155,7 @@ impl<F: FastMath> FastLstm<F> {
         dh: ArrayView3<F>,
         dc_last: Option<ArrayView2<F>>,
     ) -> FastLstmGrads<F> {
-        let (steps, batch, input) = x.dim();
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
         let mut d_pre = Array2::zeros((steps * batch, 4 * hidden));
         let mut dh_next = Array2::<F>::zeros((batch, hidden));
@@ -199,19 +189,13 @@ impl<F: FastMath> FastLstm<F> {
             );
         }
         // Hoisted: every weight gradient is one product over all steps.
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
-        let dx = d_pre.dot(&self.w_x.t());
+        let g = rows::hoisted_grads(x, h_prev, &d_pre, &d_pre, &self.w_x);
         FastLstmGrads {
-            w_x: x2.t().dot(&d_pre),
-            w_h: h_prev.t().dot(&d_pre),
-            b: d_pre.sum_axis(Axis(0)),
-            x: dx
-                .into_shape_with_order((steps, batch, input))
-                .expect("rows are steps × batch"),
+            w_x: g.w_x,
+            w_h: g.w_h,
+            b: g.b,
+            x: g.x,
             h0: dh_next,
             c0: dc_next,
         }

@@ -7,6 +7,7 @@ use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
 use vanilla_rnn::VanillaRnn;
 
 use crate::fastmath::FastMath;
+use crate::rows;
 
 /// `w_x` (D, H), `w_h` (H, H), `b` (H): chapter 3's W_xh, W_hh, b_h, transposed.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,19 +67,9 @@ impl<F: FastMath> FastRnn<F> {
     // ANCHOR: forward
     /// Run over x (T, B, D) from h_0 (zeros if `None`).
     pub fn forward(&self, x: ArrayView3<F>, h0: Option<ArrayView2<F>>) -> FastRnnTrace<F> {
-        let (steps, batch, input) = x.dim();
-        assert_eq!(
-            input,
-            self.input_size(),
-            "FastRnn: x has shape {:?}, the layer's input size is {}",
-            x.dim(),
-            self.input_size()
-        );
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
+        let x2 = rows::as_rows("FastRnn", x, self.input_size());
         // Hoisted: x_t W_x + b for every step, written straight into h_1 … h_T.
         let mut h = Array2::zeros(((steps + 1) * batch, hidden));
         let mut pre = h.slice_mut(s![batch.., ..]);
@@ -111,7 +102,7 @@ impl<F: FastMath> FastRnn<F> {
         trace: &FastRnnTrace<F>,
         dh: ArrayView3<F>,
     ) -> FastRnnGrads<F> {
-        let (steps, batch, input) = x.dim();
+        let (steps, batch, _) = x.dim();
         let hidden = self.hidden_size();
         let one = F::one();
         let mut d_pre = Array2::zeros((steps * batch, hidden));
@@ -128,19 +119,13 @@ impl<F: FastMath> FastRnn<F> {
                 .for_each(|d, &g, &g_next, &h| *d = (g + g_next) * (one - h * h));
             general_mat_mul(one, &d_t, &self.w_h.t(), F::zero(), &mut dh_next);
         }
-        let x2 = x.as_standard_layout();
-        let x2 = x2
-            .to_shape((steps * batch, input))
-            .expect("standard layout reshapes");
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
-        let dx = d_pre.dot(&self.w_x.t());
+        let g = rows::hoisted_grads(x, h_prev, &d_pre, &d_pre, &self.w_x);
         FastRnnGrads {
-            w_x: x2.t().dot(&d_pre),
-            w_h: h_prev.t().dot(&d_pre),
-            b: d_pre.sum_axis(Axis(0)),
-            x: dx
-                .into_shape_with_order((steps, batch, input))
-                .expect("rows are steps × batch"),
+            w_x: g.w_x,
+            w_h: g.w_h,
+            b: g.b,
+            x: g.x,
             h0: dh_next,
         }
     }

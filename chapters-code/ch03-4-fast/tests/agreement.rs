@@ -5,11 +5,37 @@ use fast_rnn::parallel::{FastLayer, backward_split, forward_split};
 use fast_rnn::{FastGru, FastLstm, FastRnn};
 use gru::{Gru, GruForm};
 use lstm::Lstm;
-use ndarray::{Array2, Array3};
+use ndarray::{Array2, Array3, ArrayViewD};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use vanilla_rnn::testing::random;
 use vanilla_rnn::{Init, VanillaRnn};
+
+/// Every named pair agrees to 1e-12; `context` says which case failed.
+fn assert_agree<'a>(
+    context: &str,
+    pairs: impl IntoIterator<Item = (&'a str, ArrayViewD<'a, f64>, ArrayViewD<'a, f64>)>,
+) {
+    let mut count = 0;
+    for (name, a, b) in pairs {
+        let d = max_diff(&a, &b);
+        assert!(d < 1e-12, "{context}: {name} differs by {d:e}");
+        count += 1;
+    }
+    assert!(count > 0, "{context}: nothing compared");
+}
+
+/// The readable layer's parameter gradients against the fast layer's, unpacked.
+fn param_pairs<'a>(
+    slow: Vec<(&'static str, ArrayViewD<'a, f64>)>,
+    fast: Vec<(&'static str, ArrayViewD<'a, f64>)>,
+) -> Vec<(&'static str, ArrayViewD<'a, f64>, ArrayViewD<'a, f64>)> {
+    assert_eq!(slow.len(), fast.len(), "the same parameters");
+    slow.into_iter()
+        .zip(fast)
+        .map(|((name, a), (_, b))| (name, a, b))
+        .collect()
+}
 
 fn max_diff(a: &ndarray::ArrayViewD<f64>, b: &ndarray::ArrayViewD<f64>) -> f64 {
     assert_eq!(a.shape(), b.shape());
@@ -61,31 +87,31 @@ fn fast_lstm_agrees_with_the_readable_lstm() {
             b: fast_grads.b.clone(),
         }
         .to_lstm();
-        let pairs = slow.params.tensors().into_iter().zip(unpacked.tensors());
-        for ((name, a), (_, b)) in pairs {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-        }
-        for (name, a, b) in [
-            (
-                "x",
-                slow.x.view().into_dyn(),
-                fast_grads.x.view().into_dyn(),
-            ),
-            (
-                "h0",
-                slow.h0.view().into_dyn(),
-                fast_grads.h0.view().into_dyn(),
-            ),
-            (
-                "c0",
-                slow.c0.view().into_dyn(),
-                fast_grads.c0.view().into_dyn(),
-            ),
-        ] {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-        }
+        let context = format!("LSTM, T = {steps}");
+        assert_agree(
+            &context,
+            param_pairs(slow.params.tensors(), unpacked.tensors()),
+        );
+        assert_agree(
+            &context,
+            [
+                (
+                    "x",
+                    slow.x.view().into_dyn(),
+                    fast_grads.x.view().into_dyn(),
+                ),
+                (
+                    "h0",
+                    slow.h0.view().into_dyn(),
+                    fast_grads.h0.view().into_dyn(),
+                ),
+                (
+                    "c0",
+                    slow.c0.view().into_dyn(),
+                    fast_grads.c0.view().into_dyn(),
+                ),
+            ],
+        );
     }
 }
 
@@ -168,29 +194,25 @@ fn fast_gru_agrees_with_the_readable_gru() {
             b_hn: fast_grads.b_hn.clone(),
         }
         .to_gru();
-        let mut names = 0;
-        for ((name, a), (_, b)) in slow.params.tensors().into_iter().zip(unpacked.tensors())
-        {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-            names += 1;
-        }
-        assert_eq!(names, 10, "nine matrices and biases, and b_hn");
-        for (name, a, b) in [
-            (
-                "x",
-                slow.x.view().into_dyn(),
-                fast_grads.x.view().into_dyn(),
-            ),
-            (
-                "h0",
-                slow.h0.view().into_dyn(),
-                fast_grads.h0.view().into_dyn(),
-            ),
-        ] {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-        }
+        let context = format!("GRU, T = {steps}");
+        let params = param_pairs(slow.params.tensors(), unpacked.tensors());
+        assert_eq!(params.len(), 10, "nine matrices and biases, and b_hn");
+        assert_agree(&context, params);
+        assert_agree(
+            &context,
+            [
+                (
+                    "x",
+                    slow.x.view().into_dyn(),
+                    fast_grads.x.view().into_dyn(),
+                ),
+                (
+                    "h0",
+                    slow.h0.view().into_dyn(),
+                    fast_grads.h0.view().into_dyn(),
+                ),
+            ],
+        );
     }
 }
 
@@ -219,25 +241,25 @@ fn fast_rnn_agrees_with_the_readable_rnn() {
             b: fast_grads.b.clone(),
         }
         .to_rnn();
-        for ((name, a), (_, b)) in slow.params.tensors().into_iter().zip(unpacked.tensors())
-        {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-        }
-        for (name, a, b) in [
-            (
-                "x",
-                slow.x.view().into_dyn(),
-                fast_grads.x.view().into_dyn(),
-            ),
-            (
-                "h0",
-                slow.h0.view().into_dyn(),
-                fast_grads.h0.view().into_dyn(),
-            ),
-        ] {
-            let d = max_diff(&a, &b);
-            assert!(d < 1e-12, "T = {steps}: {name} differs by {d:e}");
-        }
+        let context = format!("vanilla, T = {steps}");
+        assert_agree(
+            &context,
+            param_pairs(slow.params.tensors(), unpacked.tensors()),
+        );
+        assert_agree(
+            &context,
+            [
+                (
+                    "x",
+                    slow.x.view().into_dyn(),
+                    fast_grads.x.view().into_dyn(),
+                ),
+                (
+                    "h0",
+                    slow.h0.view().into_dyn(),
+                    fast_grads.h0.view().into_dyn(),
+                ),
+            ],
+        );
     }
 }

@@ -21,17 +21,7 @@ pub fn cell_name(cell: CellKind) -> &'static str {
 }
 
 /// The median of some numbers (the mean of the middle two for an even count).
-pub fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    assert!(n > 0, "median of no values");
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
+pub use imdb_sentiment::compare::median;
 
 /// The error threshold the book calls "solved".
 pub const SOLVED_MSE: f64 = 0.01;
