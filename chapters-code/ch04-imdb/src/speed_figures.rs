@@ -124,7 +124,7 @@ pub fn write_figure(recorded: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     let rounds = c.rounds.iter().map(|r| r.round).max().unwrap_or(1);
     let path = dir.join("ch03-4-pytorch.svg");
     chart
-        .y_range(0.0, max_seconds(&c) * 1.15)
+        .y_range(0.0, max_seconds(&c) * 1.6)
         .x_ticks(rounds)
         .save_svg(&path)?;
     Ok(vec![path])

@@ -501,6 +501,9 @@ fn compare_pytorch(
             let mut ours = config;
             ours.cell = cell;
             let rust = run(&ours, &prepared, None, false, true)?.log.epochs[0].seconds;
+            eprintln!(
+                "{cell:?} round {round}: PyTorch's epoch (no progress bar from its side)…"
+            );
             let theirs = torch.epoch(cell)?;
             eprintln!(
                 "{cell:?} round {round}: ours {rust:.2} s, PyTorch {:.2} s (ratio {:.2})",
