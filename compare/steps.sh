@@ -2,8 +2,8 @@
 # Section 3.4's table of steps: one training epoch of the article's LSTM
 # model on the real data (median of 3), from the readable cell to the fast
 # path, one optimisation added per row. Each row is its own build (Cargo
-# features) and thread count, so the rows are separate runs: run this on a
-# quiet machine. Usage: bash compare/steps.sh [DATA ARGS, e.g. --cache DIR]
+# features, or RUSTFLAGS for row 6) and thread count, so the rows are
+# separate runs: run this on a quiet machine. Usage: bash compare/steps.sh [DATA ARGS, e.g. --cache DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=book/results/ch03-4-steps.json
@@ -18,10 +18,21 @@ row() {
     bench-epoch --cell "$cell" --repeat 3 --record "$out" --step "$step" \
     --machine "$machine" --date "$date" "$@"
 }
+# The same, compiled for this processor (a build of its own, in target/native).
+native_row() {
+  local step=$1
+  shift
+  echo "== $step" >&2
+  RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/native \
+    cargo run --release -q -p imdb-sentiment --bin imdb -- \
+    bench-epoch --cell lstm-fast --repeat 3 --record "$out" --step "$step" \
+    --machine "$machine" --date "$date" "$@"
+}
 row "1. readable LSTM of 3.2" 1 "--no-default-features" lstm "$@"
 row "2. packed gates, hoisted products, fused loop (C library exp)" 1 "--no-default-features --features libm-exp" lstm-fast "$@"
 row "3. + vectorisable exp" 1 "--no-default-features" lstm-fast "$@"
 row "4. + AVX-512 matrix kernels" 1 "" lstm-fast "$@"
 row "5. + both cores (batch split, Adam split)" 2 "" lstm-fast "$@"
-row "6. + lazy embedding Adam (another optimiser)" 2 "" lstm-fast --lazy-embedding "$@"
+native_row "6. + compiled for this processor (target-cpu=native)" "$@"
+native_row "7. + lazy embedding Adam (another optimiser)" --lazy-embedding "$@"
 echo "recorded in $out" >&2

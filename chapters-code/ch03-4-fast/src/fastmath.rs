@@ -76,7 +76,8 @@ impl FastMath for f32 {
 }
 
 /// How this build computes: whether matrixmultiply's AVX-512 kernels are
-/// on, and whether the activations use the C library's exp.
+/// on, whether the activations use the C library's exp, and whether the
+/// whole program was compiled for AVX-512 processors.
 pub fn build_features() -> Vec<&'static str> {
     let mut features = Vec::new();
     if cfg!(feature = "avx512") {
@@ -84,6 +85,10 @@ pub fn build_features() -> Vec<&'static str> {
     }
     if cfg!(feature = "libm-exp") {
         features.push("libm-exp");
+    }
+    // Not a Cargo feature: `RUSTFLAGS="-C target-cpu=native"` on a processor with AVX-512.
+    if cfg!(target_feature = "avx512f") {
+        features.push("compiled for AVX-512");
     }
     features
 }
