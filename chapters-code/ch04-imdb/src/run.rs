@@ -36,6 +36,16 @@ impl RunConfig {
         }
     }
 
+    /// The article's configuration, trained `epochs` epochs, with `seed`
+    /// for the initial weights, the batch order and the validation split.
+    pub fn seeded(cell: CellKind, head: Head, epochs: usize, seed: u64) -> Self {
+        let mut config = RunConfig::article(cell, head);
+        config.train.epochs = epochs;
+        config.train.seed = seed;
+        config.prep.seed = seed;
+        config
+    }
+
     /// The model's shape.
     pub fn shape(&self) -> ModelShape {
         ModelShape {

@@ -270,10 +270,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Check { data, floor, seed } => {
-            let mut config = RunConfig::article(CellKind::Lstm, Head::LastReal);
-            config.train.epochs = 1;
-            config.train.seed = seed;
-            config.prep.seed = seed;
+            let config = RunConfig::seeded(CellKind::Lstm, Head::LastReal, 1, seed);
             let root = locate(&data.options())
                 .context("the real-data check needs the IMDB dataset")?;
             let prepared = prepare(&root, &config.prep)?;
@@ -311,10 +308,7 @@ fn main() -> Result<()> {
             machine,
             date,
         } => {
-            let mut config = RunConfig::article(cell, Head::LastReal);
-            config.train.epochs = repeat.max(1);
-            config.train.seed = seed;
-            config.prep.seed = seed;
+            let mut config = RunConfig::seeded(cell, Head::LastReal, repeat.max(1), seed);
             config.train.lazy_embedding = lazy_embedding;
             let root = locate(&data.options())?;
             eprintln!(
@@ -433,10 +427,7 @@ fn main() -> Result<()> {
             let mut prepared = None;
             let mut results: Vec<RunResult> = Vec::new();
             for (cell, head) in setups {
-                let mut config = RunConfig::article(cell, head);
-                config.train.epochs = epochs;
-                config.train.seed = seed;
-                config.prep.seed = seed;
+                let config = RunConfig::seeded(cell, head, epochs, seed);
                 let data = prepared.get_or_insert_with(|| prepare(&root, &config.prep));
                 let data = data.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
                 let dir = runs.join(format!("{cell:?}-{head:?}").to_lowercase());
@@ -474,10 +465,7 @@ fn compare_pytorch(
     use imdb_sentiment::compare::{self, ArraysMeta, Comparison, PyTorch, Round};
     let version = compare::check_python(python)?;
     eprintln!("PyTorch {version} found in {}", python.display());
-    let mut config = RunConfig::article(CellKind::LstmFast, Head::LastReal);
-    config.train.epochs = 1;
-    config.train.seed = seed;
-    config.prep.seed = seed;
+    let config = RunConfig::seeded(CellKind::LstmFast, Head::LastReal, 1, seed);
     let root = locate(&data.options())?;
     eprintln!(
         "data: {} (reading, tokenizing and padding the reviews…)",
@@ -558,10 +546,7 @@ fn fast_accuracy(
 ) -> Result<()> {
     use imdb_sentiment::speedcheck::{AccuracyRecord, AccuracyRun};
     let root = locate(&data.options())?;
-    let mut base = RunConfig::article(CellKind::Lstm, Head::LastReal);
-    base.train.epochs = epochs;
-    base.train.seed = seed;
-    base.prep.seed = seed;
+    let base = RunConfig::seeded(CellKind::Lstm, Head::LastReal, epochs, seed);
     let prepared = prepare(&root, &base.prep)?;
     let setups = [
         (CellKind::Lstm, false),
