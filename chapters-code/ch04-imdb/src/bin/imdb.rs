@@ -110,6 +110,9 @@ enum Command {
         floor: f64,
         #[arg(long, default_value_t = 42)]
         seed: u64,
+        /// The cells to check, each trained one epoch from the same data.
+        #[arg(long, value_enum, value_delimiter = ',', default_value = "lstm")]
+        cells: Vec<CellKind>,
     },
     /// Time one training epoch of the article's model on the real data: seconds,
     /// batches per second, peak memory, and GFLOP/s of the recurrent layer's products.
@@ -269,11 +272,16 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
-        Command::Check { data, floor, seed } => {
-            let config = RunConfig::seeded(CellKind::Lstm, Head::LastReal, 1, seed);
+        Command::Check {
+            data,
+            floor,
+            seed,
+            cells,
+        } => {
+            let base = RunConfig::seeded(CellKind::Lstm, Head::LastReal, 1, seed);
             let root = locate(&data.options())
                 .context("the real-data check needs the IMDB dataset")?;
-            let prepared = prepare(&root, &config.prep)?;
+            let prepared = prepare(&root, &base.prep)?;
             if prepared.train.len() + prepared.validation.len() != 25_000
                 || prepared.test.len() != 25_000
             {
@@ -283,17 +291,30 @@ fn main() -> Result<()> {
                     prepared.test.len()
                 );
             }
-            let result = run(&config, &prepared, None, false, false)?;
-            let accuracy = result.log.test_accuracy;
-            let epoch = &result.log.epochs[0];
-            println!(
-                "real-data check: masked LSTM, 1 epoch: test accuracy {accuracy:.4} (floor {floor}), epoch {:.1} s, peak {:.0} MiB",
-                epoch.seconds, epoch.peak_memory_mib
-            );
-            if accuracy.is_nan() || accuracy < floor {
-                bail!("test accuracy {accuracy:.4} is below the floor {floor}");
+            let mut failed = Vec::new();
+            for &cell in &cells {
+                let config = RunConfig { cell, ..base };
+                let result = run(&config, &prepared, None, false, false)?;
+                let accuracy = result.log.test_accuracy;
+                let epoch = &result.log.epochs[0];
+                println!(
+                    "real-data check: masked model, {cell:?}, 1 epoch: test accuracy {accuracy:.4} (floor {floor}), epoch {:.1} s, peak {:.0} MiB",
+                    epoch.seconds, epoch.peak_memory_mib
+                );
+                if accuracy.is_nan() || accuracy < floor {
+                    failed.push(format!(
+                        "{cell:?}: test accuracy {accuracy:.4} is below the floor {floor}"
+                    ));
+                }
             }
-            println!("1 passed, 0 failed");
+            println!(
+                "{} passed, {} failed",
+                cells.len() - failed.len(),
+                failed.len()
+            );
+            if !failed.is_empty() {
+                bail!("{}", failed.join("; "));
+            }
             Ok(())
         }
         Command::BenchEpoch {
