@@ -51,10 +51,7 @@ impl<F: Scalar> Adam<F> {
         params: Vec<(String, ArrayViewMutD<'_, F>, ArrayViewD<'_, F>)>,
     ) {
         self.step += 1;
-        let c = self.config;
-        let t = self.step as i32;
-        let alpha = F::lit(c.lr * (1.0 - c.beta2.powi(t)).sqrt() / (1.0 - c.beta1.powi(t)));
-        let (b1, b2, eps) = (F::lit(c.beta1), F::lit(c.beta2), F::lit(c.epsilon));
+        let rule = self.rule();
         let zero = F::zero();
         for (name, param, grad) in params {
             assert_eq!(
@@ -68,7 +65,6 @@ impl<F: Scalar> Adam<F> {
                     ArrayD::from_elem(param.shape(), zero),
                 )
             });
-            let rule = AdamRule { alpha, b1, b2, eps };
             rule.apply(param, grad, m.view_mut(), v.view_mut());
         }
     }
@@ -96,15 +92,7 @@ impl<F: Scalar> Adam<F> {
             values.dim(),
             "Adam: {name}'s row gradients have the wrong shape"
         );
-        let c = self.config;
-        let t = self.step as i32;
-        let alpha = F::lit(c.lr * (1.0 - c.beta2.powi(t)).sqrt() / (1.0 - c.beta1.powi(t)));
-        let rule = AdamRule {
-            alpha,
-            b1: F::lit(c.beta1),
-            b2: F::lit(c.beta2),
-            eps: F::lit(c.epsilon),
-        };
+        let rule = self.rule();
         let shape = param.shape().to_vec();
         let (m, v) = self
             .moments
@@ -122,6 +110,19 @@ impl<F: Scalar> Adam<F> {
         }
     }
     // ANCHOR_END: lazy
+
+    /// This step's constants. As in Keras, the bias corrections are folded
+    /// into the step size: α_t = lr √(1 − β2ᵗ) / (1 − β1ᵗ).
+    fn rule(&self) -> AdamRule<F> {
+        let c = self.config;
+        let t = self.step as i32;
+        AdamRule {
+            alpha: F::lit(c.lr * (1.0 - c.beta2.powi(t)).sqrt() / (1.0 - c.beta1.powi(t))),
+            b1: F::lit(c.beta1),
+            b2: F::lit(c.beta2),
+            eps: F::lit(c.epsilon),
+        }
+    }
 
     /// [`Adam::update`] for parameters and gradients listed separately, in
     /// the same order and with the same names (checked).

@@ -31,6 +31,16 @@ pub enum CellKind {
 }
 
 impl CellKind {
+    /// The cell's name in the book's tables and figures ("LSTM", "GRU",
+    /// "vanilla RNN"), the same for the readable and the fast path.
+    pub fn name(self) -> &'static str {
+        match self.readable() {
+            CellKind::Lstm => "LSTM",
+            CellKind::Gru => "GRU",
+            _ => "vanilla RNN",
+        }
+    }
+
     /// The readable cell that a fast-path kind computes (itself for the readable ones).
     pub fn readable(self) -> CellKind {
         match self {

@@ -10,15 +10,6 @@ use crate::compare::Comparison;
 use crate::recurrent::CellKind;
 use crate::speedcheck::AccuracyRecord;
 
-/// A cell's name in these tables.
-pub fn cell_name(cell: CellKind) -> &'static str {
-    match cell.readable() {
-        CellKind::Lstm => "LSTM",
-        CellKind::Gru => "GRU",
-        _ => "vanilla RNN",
-    }
-}
-
 /// Which path computes a kind.
 fn path_name(cell: CellKind, lazy: bool) -> &'static str {
     match (cell == cell.readable(), lazy) {
@@ -59,7 +50,7 @@ pub fn comparison_table(c: &Comparison) -> String {
     for s in &c.summary {
         text.push_str(&format!(
             "| {} | {:.2} s | {:.2} s | {:.2} | {:.2}× |\n",
-            cell_name(s.cell),
+            s.cell.name(),
             s.rust_median_seconds,
             s.pytorch_median_seconds,
             s.ratio,
@@ -82,7 +73,7 @@ pub fn accuracy_table(a: &AccuracyRecord) -> String {
             .map_or("–".to_owned(), |d| format!("{d:+.2}"));
         text.push_str(&format!(
             "| {} | {} | {:.4} | {diff} | {} | {:.2} |\n",
-            cell_name(run.cell),
+            run.cell.name(),
             path_name(run.cell, run.lazy_embedding),
             run.test_accuracy,
             run.chosen_epoch,
@@ -112,7 +103,7 @@ pub fn write_figure(recorded: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
         let theirs = rounds
             .map(|r| (r.round as f64, r.pytorch_seconds))
             .collect();
-        let name = cell_name(s.cell);
+        let name = s.cell.name();
         chart = chart
             .with(Series::line(format!("{name}, ours"), ours).with_markers())
             .with(

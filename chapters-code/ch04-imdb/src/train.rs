@@ -123,12 +123,13 @@ pub fn train_step(
     lazy_embedding: bool,
 ) -> (f32, Array1<f32>) {
     let (loss, mut grads, p) = model.loss_and_grads(batch);
+    if let Some(max_norm) = clip {
+        // The rows not used have zero gradient: the sparse rows give the global norm.
+        let mut all = vec![grads.embedding.values.view_mut().into_dyn()];
+        all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
+        clip_global_norm(&mut all, max_norm as f32);
+    }
     if lazy_embedding {
-        if let Some(max_norm) = clip {
-            let mut all = vec![grads.embedding.values.view_mut().into_dyn()];
-            all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
-            clip_global_norm(&mut all, max_norm as f32);
-        }
         adam.update_named(model.named_mut(), &grads.named);
         let e = &grads.embedding;
         adam.update_rows(
@@ -145,11 +146,6 @@ pub fn train_step(
         embedding_grad
             .row_mut(*row as usize)
             .assign(&grads.embedding.values.row(k));
-    }
-    if let Some(max_norm) = clip {
-        let mut all = vec![embedding_grad.view_mut().into_dyn()];
-        all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
-        clip_global_norm(&mut all, max_norm as f32);
     }
     let all_grads = std::iter::once(embedding_grad.view().into_dyn())
         .chain(grads.named.iter().map(|(_, g)| g.view()));

@@ -11,7 +11,7 @@ use crate::q1_gradients::{GradientResults, Stage};
 use crate::q2_adding::AddingResults;
 use crate::q4_padding::PaddingResults;
 use crate::record::load;
-use crate::tables::{cell_name, median};
+use crate::tables::median;
 
 /// Points (d, value) of a profile, values floored at 1e-30 for the log axis.
 fn by_distance(values: &[f64]) -> Vec<(f64, f64)> {
@@ -39,7 +39,7 @@ pub fn gradient_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             Stage::Trained => "trained",
         };
         let mut series = Series::line(
-            format!("{} {stage}", cell_name(p.cell)),
+            format!("{} {stage}", p.cell.name()),
             by_distance(&p.by_distance),
         );
         if p.stage == Stage::Initialisation {
@@ -133,7 +133,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
                 })
                 .collect();
             last_iteration = last_iteration.max(points.last().map_or(0.0, |p| p.0));
-            chart = chart.with(Series::line(cell_name(cell), points));
+            chart = chart.with(Series::line(cell.name(), points));
         }
         chart = chart.with(
             Series::line(
@@ -166,7 +166,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
                 (length as f64, median(&values).max(1e-30))
             })
             .collect();
-        finals = finals.with(Series::line(cell_name(cell), points).with_markers());
+        finals = finals.with(Series::line(cell.name(), points).with_markers());
     }
     let lengths = &r.sweep.lengths;
     finals = finals.with(

@@ -40,7 +40,7 @@ pub fn reports() -> Vec<(String, GradReport)> {
             };
             let grads = p.model.loss_and_grads(p.x.view(), p.y.view());
             let report = check_gradients(&mut p, &views(&grads.named), EPS);
-            let name = crate::tables::cell_name(cell);
+            let name = cell.name();
             (format!("adding-problem model (6), {name}, T = 7"), report)
         })
         .collect()

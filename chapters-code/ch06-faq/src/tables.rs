@@ -11,15 +11,6 @@ use crate::q2_adding::AddingResults;
 use crate::q4_padding::PaddingResults;
 use crate::train::AddingRun;
 
-/// A cell's name in the book.
-pub fn cell_name(cell: CellKind) -> &'static str {
-    match cell.readable() {
-        CellKind::Lstm => "LSTM",
-        CellKind::Gru => "GRU",
-        _ => "vanilla RNN",
-    }
-}
-
 /// The median of some numbers (the mean of the middle two for an even count).
 pub use imdb_sentiment::compare::median;
 
@@ -61,7 +52,7 @@ pub fn gradient_table(results: &GradientResults) -> String {
         };
         text.push_str(&format!(
             "| {} | {when} | {:.4} | {} |\n",
-            cell_name(p.cell),
+            p.cell.name(),
             p.test_mse,
             ratios(&p.by_distance)
         ));
@@ -134,7 +125,7 @@ pub fn adding_table(results: &AddingResults) -> String {
         s.eval_every
     );
     for &cell in &s.cells {
-        text.push_str(&format!(" {} |", cell_name(cell)));
+        text.push_str(&format!(" {} |", cell.name()));
     }
     text.push_str("\n|---|");
     text.push_str(&"---|".repeat(s.cells.len()));
@@ -221,7 +212,7 @@ pub fn cells_table(
         };
         text.push_str(&format!(
             "| {} | {} | {} | {} | {} | {} | {} |\n",
-            cell_name(cell),
+            cell.name(),
             formula(cell),
             counted(cell, &mut rng),
             lookup(step_ms).map_or("—".to_owned(), |ms| format!("{ms:.1} ms")),
