@@ -51,7 +51,7 @@ pub fn makers() -> Vec<(&'static str, Maker)> {
         (
             "recorded by `imdb compare-pytorch`; redrawn from book/results/ch03-4-pytorch.json:",
             |dir, _| {
-                imdb_sentiment::speed_figures::write_figure(
+                speed::speed_figures::write_figure(
                     &recorded(dir, "ch03-4-pytorch.json"),
                     dir,
                 )

@@ -4,11 +4,11 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use imdb_sentiment::recurrent::CellKind;
-use vanilla_rnn::gradcheck::GradReport;
+use gradcheck::check::GradReport;
+use recurrent::CellKind;
 
 use crate::bench_record::{Recording, table};
-use vanilla_rnn::suite::TOLERANCE;
+use gradcheck::suite::TOLERANCE;
 
 /// Write every generated table into `dir`; returns their paths.
 pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
@@ -21,18 +21,18 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
     reports.extend(seq2seq::suite::reports());
     reports.extend(char_lm::suite::reports());
     reports.extend(faq_experiments::suite::reports());
-    figures::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
+    fileio::write_atomically(&path, gradcheck_table(&reports).as_bytes())?;
     let mut written = vec![path];
     for set in ["ch03", "ch03-4", "ch03-4-step"] {
         let recorded = crate::figures::recorded(dir, &format!("{set}-benchmarks.json"));
         let recording = load_recording(&recorded)?;
         let bench_path = dir.join(format!("{set}-benchmarks.md"));
-        figures::write_atomically(&bench_path, table(&recording).as_bytes())?;
+        fileio::write_atomically(&bench_path, table(&recording).as_bytes())?;
         written.push(bench_path);
     }
     let imdb_path = dir.join("ch04-results.md");
     let results = crate::figures::recorded(dir, "ch04-imdb.json");
-    figures::write_atomically(
+    fileio::write_atomically(
         &imdb_path,
         imdb_sentiment::figures::results_table(&results)?.as_bytes(),
     )?;
@@ -54,7 +54,7 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
         ),
     ] {
         let path = dir.join(name);
-        figures::write_atomically(&path, text.as_bytes())?;
+        fileio::write_atomically(&path, text.as_bytes())?;
         written.push(path);
     }
     written.extend(fast_path_tables(dir)?);
@@ -64,10 +64,10 @@ pub fn write_all(dir: &Path) -> Result<Vec<PathBuf>> {
 
 /// The tables of section 3.4: the steps, the comparison with PyTorch, the accuracy.
 fn fast_path_tables(dir: &Path) -> Result<Vec<PathBuf>> {
-    use imdb_sentiment::{ablation, speed_figures};
+    use speed::{ablation, speed_figures};
     let recorded = |name: &str| crate::figures::recorded(dir, name);
     let steps: ablation::StepsRecord =
-        figures::load_json(&recorded("ch03-4-steps.json"), "`bash compare/steps.sh`")?;
+        fileio::load_json(&recorded("ch03-4-steps.json"), "`bash compare/steps.sh`")?;
     let comparison = speed_figures::load_comparison(&recorded("ch03-4-pytorch.json"))?;
     let accuracy = speed_figures::load_accuracy(&recorded("ch03-4-accuracy.json"))?;
     let mut written = Vec::new();
@@ -83,7 +83,7 @@ fn fast_path_tables(dir: &Path) -> Result<Vec<PathBuf>> {
         ),
     ] {
         let path = dir.join(name);
-        figures::write_atomically(&path, text.as_bytes())?;
+        fileio::write_atomically(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -110,7 +110,7 @@ fn chapter6_tables(dir: &Path) -> Result<Vec<PathBuf>> {
         ("ch06-padding.md", tables::padding_table(&padding)),
     ] {
         let path = dir.join(name);
-        figures::write_atomically(&path, text.as_bytes())?;
+        fileio::write_atomically(&path, text.as_bytes())?;
         written.push(path);
     }
     Ok(written)
@@ -155,7 +155,7 @@ fn chapter4_accuracies(path: &Path) -> Result<Vec<(CellKind, f64)>> {
     Ok(recorded
         .runs
         .iter()
-        .filter(|r| r.config.head == imdb_sentiment::model::Head::LastReal)
+        .filter(|r| r.config.head == sentiment::model::Head::LastReal)
         .filter(|r| r.config.cell != CellKind::LstmFast)
         .map(|r| (r.config.cell, r.log.test_accuracy))
         .collect())

@@ -3,10 +3,11 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use ndarray::Array3;
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::testing::random;
-use vanilla_rnn::{Init, VanillaRnn};
+use vanilla_rnn::VanillaRnn;
 
 fn bench(c: &mut Criterion) {
     let (steps, input, hidden) = (50, 100, 100);

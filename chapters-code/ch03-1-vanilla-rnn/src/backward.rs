@@ -5,9 +5,11 @@ use ndarray::{
     linalg::general_mat_mul,
 };
 
-use crate::activation::tanh_grad_from_output;
-use crate::sequence::{check_input, check_step_gradient};
-use crate::{RnnTrace, Scalar, VanillaRnn};
+use numeric::Scalar;
+use numeric::activation::tanh_grad_from_output;
+use numeric::sequence::{check_input, check_step_gradient};
+
+use crate::{RnnTrace, VanillaRnn};
 
 /// Gradients of a loss: for the parameters, a [`VanillaRnn`] whose every
 /// field holds the gradient of the field of the same name; and for every

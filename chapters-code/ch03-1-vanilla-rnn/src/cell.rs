@@ -3,7 +3,7 @@
 use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
 use rand::Rng;
 
-use crate::{Init, Scalar};
+use numeric::{Init, Scalar};
 
 // ANCHOR: struct
 /// A vanilla recurrent layer with a dense output, named as in the equations:

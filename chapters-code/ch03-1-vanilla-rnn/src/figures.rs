@@ -9,8 +9,10 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand_distr::{Distribution, Normal};
 
-use crate::init::orthogonal;
-use crate::{Init, RnnTrace, VanillaRnn};
+use numeric::Init;
+use numeric::init::orthogonal;
+
+use crate::{RnnTrace, VanillaRnn};
 
 /// Gains of the recurrent matrix W_hh = gain · Q (Q orthogonal, so every
 /// singular value of W_hh, and its spectral radius, equals the gain).

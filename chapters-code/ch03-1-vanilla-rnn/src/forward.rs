@@ -2,8 +2,10 @@
 
 use ndarray::{Array3, ArrayView2, ArrayView3, Axis, s};
 
-use crate::sequence::{check_input, initial_state};
-use crate::{Scalar, VanillaRnn};
+use numeric::Scalar;
+use numeric::sequence::{check_input, initial_state};
+
+use crate::VanillaRnn;
 
 /// What the forward pass keeps for the backward pass: every state h_0 … h_T.
 ///

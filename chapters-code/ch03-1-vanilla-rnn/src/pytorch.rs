@@ -2,23 +2,13 @@
 //!
 //! PyTorch's `nn.RNN` keeps `weight_ih_l0` (H, D), `weight_hh_l0` (H, H) and
 //! two biases, `bias_ih_l0` and `bias_hh_l0` (H each), whose sum is this
-//! book's single `b_h`; the output layer is a separate `nn.Linear` with
-//! `weight` (O, H) and `bias` (O). The LSTM and GRU crates pack their gates
-//! the same way, one block of H rows per gate, and use [`split_gates`] and
-//! [`stack_gates`] from here.
+//! book's single `b_h`.
 
-use ndarray::{Array1, Array2, Axis, concatenate};
+use ndarray::{Array1, Array2};
+use numeric::Scalar;
+use numeric::pytorch::{ShapeError, expect_shape};
 
-use crate::{Scalar, VanillaRnn};
-
-/// A tensor from PyTorch does not have the shape the cell needs.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[error("PyTorch tensor {tensor} has shape {found:?}, expected {expected}")]
-pub struct ShapeError {
-    pub tensor: String,
-    pub found: Vec<usize>,
-    pub expected: String,
-}
+use crate::VanillaRnn;
 
 /// `nn.RNN(D, H, nonlinearity='tanh')` followed by `nn.Linear(H, O)`, as PyTorch stores them.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,80 +52,4 @@ impl<F: Scalar> VanillaRnn<F> {
             linear_bias: self.b_y.clone(),
         }
     }
-}
-
-/// `Ok` if `found` is `expected`, else an error naming the tensor.
-pub fn expect_shape(
-    tensor: &str,
-    found: &[usize],
-    expected: &[usize],
-) -> Result<(), ShapeError> {
-    if found == expected {
-        Ok(())
-    } else {
-        Err(ShapeError {
-            tensor: tensor.to_owned(),
-            found: found.to_vec(),
-            expected: format!("{expected:?}"),
-        })
-    }
-}
-
-/// Split a packed (gates·H, cols) matrix into `gates` blocks of (H, cols).
-pub fn split_gates<F: Scalar>(
-    tensor: &str,
-    packed: &Array2<F>,
-    gates: usize,
-    hidden: usize,
-) -> Result<Vec<Array2<F>>, ShapeError> {
-    if packed.nrows() != gates * hidden {
-        return Err(ShapeError {
-            tensor: tensor.to_owned(),
-            found: packed.shape().to_vec(),
-            expected: format!("[{gates}·{hidden}, _] (gates × hidden rows)"),
-        });
-    }
-    Ok((0..gates)
-        .map(|g| {
-            packed
-                .slice(ndarray::s![g * hidden..(g + 1) * hidden, ..])
-                .to_owned()
-        })
-        .collect())
-}
-
-/// Split a packed bias of length gates·H into `gates` vectors of length H.
-pub fn split_bias<F: Scalar>(
-    tensor: &str,
-    packed: &Array1<F>,
-    gates: usize,
-    hidden: usize,
-) -> Result<Vec<Array1<F>>, ShapeError> {
-    if packed.len() != gates * hidden {
-        return Err(ShapeError {
-            tensor: tensor.to_owned(),
-            found: packed.shape().to_vec(),
-            expected: format!("[{gates}·{hidden}]"),
-        });
-    }
-    Ok((0..gates)
-        .map(|g| {
-            packed
-                .slice(ndarray::s![g * hidden..(g + 1) * hidden])
-                .to_owned()
-        })
-        .collect())
-}
-
-/// Stack gate blocks (H, cols) into one packed (gates·H, cols) matrix.
-pub fn stack_gates<F: Scalar>(blocks: &[&Array2<F>]) -> Array2<F> {
-    let views: Vec<_> = blocks.iter().map(|b| b.view()).collect();
-    concatenate(Axis(0), &views)
-        .expect("gate blocks of one cell have the same number of columns")
-}
-
-/// Concatenate gate biases into one packed vector.
-pub fn stack_bias<F: Scalar>(blocks: &[&Array1<F>]) -> Array1<F> {
-    let views: Vec<_> = blocks.iter().map(|b| b.view()).collect();
-    concatenate(Axis(0), &views).expect("vectors always concatenate")
 }

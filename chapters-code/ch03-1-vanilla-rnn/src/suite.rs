@@ -5,14 +5,11 @@ use ndarray::{Array2, Array3, ArrayViewMutD};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
-use crate::gradcheck::{Checkable, GradReport, check_gradients};
-use crate::testing::random;
-use crate::{Init, RnnGrads, VanillaRnn};
+use gradcheck::{Checkable, EPS, GradReport, check_gradients};
+use numeric::Init;
+use numeric::random::random;
 
-/// Finite-difference step of every check in the book.
-pub const EPS: f64 = 1e-6;
-/// The largest relative error any check accepts.
-pub const TOLERANCE: f64 = 1e-6;
+use crate::{RnnGrads, VanillaRnn};
 
 // ANCHOR: problem
 /// L = Σ_t Σ (h_t ⊙ R_t) + Σ_t Σ (y_t ⊙ S_t) with fixed random R and S, so
@@ -64,18 +61,6 @@ impl Problem {
     /// Check `grads` against central differences.
     pub fn check(&mut self, grads: &RnnGrads<f64>) -> GradReport {
         check_gradients(self, &grads.tensors(), EPS)
-    }
-}
-
-/// Print every report and panic, naming the case, if one is above [`TOLERANCE`];
-/// `expected` guards against a suite that silently checks fewer cases.
-pub fn assert_reports(reports: &[(String, GradReport)], expected: usize) {
-    assert_eq!(reports.len(), expected, "the suite checks {expected} cases");
-    for (case, report) in reports {
-        println!("{case}:\n{report}");
-        if let Err(message) = report.verdict(TOLERANCE) {
-            panic!("{case}: {message}");
-        }
     }
 }
 

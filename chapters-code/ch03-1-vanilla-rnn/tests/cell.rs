@@ -1,11 +1,12 @@
 //! The vanilla layer's shapes, parameter count, precision and step.
 
 use ndarray::{Array3, Axis, s};
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use vanilla_rnn::VanillaRnn;
 use vanilla_rnn::cell::parameter_count_formula;
-use vanilla_rnn::testing::random;
-use vanilla_rnn::{Init, VanillaRnn};
 
 #[test]
 fn parameter_count_matches_the_formula() {

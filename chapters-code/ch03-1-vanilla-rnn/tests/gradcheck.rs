@@ -2,7 +2,8 @@
 //! step and for a sequence, in f64. Run only the book's gradient checks with
 //! `cargo test --workspace gradcheck -- --nocapture`.
 
-use vanilla_rnn::suite::{Problem, TOLERANCE, assert_reports, reports};
+use gradcheck::suite::{TOLERANCE, assert_reports};
+use vanilla_rnn::suite::{Problem, reports};
 
 #[test]
 fn gradcheck_vanilla_one_step_and_sequence() {

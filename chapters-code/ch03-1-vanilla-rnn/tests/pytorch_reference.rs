@@ -1,9 +1,9 @@
 //! Agreement with PyTorch (float64) to 1e-10 on every output and gradient.
 //! The values come from `chapters-code/pytorch-reference/make_fixtures.py`.
 
-use vanilla_rnn::VanillaRnn;
-use vanilla_rnn::fixture::{Fixture, max_scaled_difference};
+use gradcheck::fixture::{Fixture, max_scaled_difference};
 use vanilla_rnn::pytorch::PyTorchRnn;
+use vanilla_rnn::VanillaRnn;
 
 const AGREE: f64 = 1e-10;
 

@@ -1,10 +1,10 @@
 //! Backpropagation through time for the LSTM.
 
 use ndarray::{Array2, Array3, ArrayView2, ArrayView3, ArrayViewD, Axis};
-use vanilla_rnn::Scalar;
-use vanilla_rnn::activation::{sigmoid_grad_from_output, tanh_grad_from_output};
+use numeric::Scalar;
+use numeric::activation::{sigmoid_grad_from_output, tanh_grad_from_output};
+use numeric::sequence::{check_input, check_step_gradient, initial_state};
 use vanilla_rnn::backward::accumulate_affine;
-use vanilla_rnn::sequence::{check_input, check_step_gradient, initial_state};
 
 use crate::{Lstm, LstmTrace};
 

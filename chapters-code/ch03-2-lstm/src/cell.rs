@@ -1,10 +1,10 @@
 //! The LSTM's parameters and one time step.
 
 use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
+use numeric::activation::sigmoid;
+use numeric::{Init, Scalar};
 use rand::Rng;
-use vanilla_rnn::activation::sigmoid;
 use vanilla_rnn::cell::affine;
-use vanilla_rnn::{Init, Scalar};
 
 // ANCHOR: struct
 /// An LSTM layer, one weight pair and bias per gate, named as in the equations.

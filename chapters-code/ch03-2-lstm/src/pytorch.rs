@@ -12,8 +12,8 @@
 //! `bias_hh_l0`; both describe the same function.
 
 use ndarray::{Array1, Array2};
-use vanilla_rnn::Scalar;
-use vanilla_rnn::pytorch::{
+use numeric::Scalar;
+use numeric::pytorch::{
     ShapeError, expect_shape, split_bias, split_gates, stack_bias, stack_gates,
 };
 

@@ -6,10 +6,10 @@ use lstm::cell::parameter_count_formula;
 use lstm::figures::{READS, WRITES, memory_cell, memory_input};
 use lstm::pytorch::pytorch_parameter_count;
 use ndarray::{Array3, Axis};
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
-use vanilla_rnn::testing::random;
 
 #[test]
 fn parameter_count_matches_the_formula() {

@@ -1,8 +1,8 @@
 //! Gradient checks of the LSTM: every parameter, x, h_0 and C_0, for one step
 //! and for a sequence, in f64.
 
+use gradcheck::suite::{TOLERANCE, assert_reports};
 use lstm::suite::{Problem, reports};
-use vanilla_rnn::suite::{TOLERANCE, assert_reports};
 
 #[test]
 fn gradcheck_lstm_one_step_and_sequence() {

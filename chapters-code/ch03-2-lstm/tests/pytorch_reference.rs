@@ -1,8 +1,8 @@
 //! Agreement with PyTorch's nn.LSTM (float64) to 1e-10 on every output and gradient.
 
+use gradcheck::fixture::{Fixture, max_scaled_difference};
 use lstm::Lstm;
 use lstm::pytorch::PyTorchLstm;
-use vanilla_rnn::fixture::{Fixture, max_scaled_difference};
 
 const AGREE: f64 = 1e-10;
 

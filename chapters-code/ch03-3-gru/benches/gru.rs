@@ -4,10 +4,10 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use gru::{Gru, GruForm};
 use ndarray::Array3;
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
-use vanilla_rnn::testing::random;
 
 fn bench(c: &mut Criterion) {
     let (steps, input, hidden) = (50, 100, 100);

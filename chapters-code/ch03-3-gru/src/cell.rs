@@ -1,10 +1,10 @@
 //! The GRU's parameters and one time step, in both forms.
 
 use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
+use numeric::activation::sigmoid;
+use numeric::{Init, Scalar};
 use rand::Rng;
-use vanilla_rnn::activation::sigmoid;
 use vanilla_rnn::cell::affine;
-use vanilla_rnn::{Init, Scalar};
 
 /// Where the reset gate acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

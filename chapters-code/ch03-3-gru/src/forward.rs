@@ -1,8 +1,8 @@
 //! The GRU's forward pass over a whole sequence.
 
 use ndarray::{Array3, ArrayView2, ArrayView3, Axis, s};
-use vanilla_rnn::Scalar;
-use vanilla_rnn::sequence::{check_input, initial_state};
+use numeric::Scalar;
+use numeric::sequence::{check_input, initial_state};
 
 use crate::{Gru, GruForm};
 

@@ -14,8 +14,8 @@
 //! they cannot, because b_hn sits inside the reset product.
 
 use ndarray::{Array1, Array2};
-use vanilla_rnn::Scalar;
-use vanilla_rnn::pytorch::{
+use numeric::Scalar;
+use numeric::pytorch::{
     ShapeError, expect_shape, split_bias, split_gates, stack_bias, stack_gates,
 };
 

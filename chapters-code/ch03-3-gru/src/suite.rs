@@ -1,13 +1,13 @@
 //! The GRU's gradient-check problems (both forms), as library code so that
 //! the tests assert them and the book prints their results.
 
+use gradcheck::check::{Checkable, GradReport, check_gradients};
+use gradcheck::suite::EPS;
 use ndarray::{Array2, Array3, ArrayViewMutD};
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
-use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients};
-use vanilla_rnn::suite::EPS;
-use vanilla_rnn::testing::random;
 
 use crate::{Gru, GruForm, GruGrads};
 

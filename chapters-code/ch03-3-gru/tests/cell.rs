@@ -6,10 +6,10 @@ use gru::pytorch::pytorch_parameter_count;
 use gru::{Gru, GruForm};
 use lstm::figures::{WRITES, memory_input};
 use ndarray::{Array3, Axis};
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
-use vanilla_rnn::testing::random;
 
 #[test]
 fn parameter_count_matches_the_formula() {

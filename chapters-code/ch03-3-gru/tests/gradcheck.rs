@@ -1,9 +1,9 @@
 //! Gradient checks of the GRU in both forms: every parameter, x and h_0, for
 //! one step and for a sequence, in f64, from a non-zero h_0.
 
+use gradcheck::suite::{TOLERANCE, assert_reports};
 use gru::GruForm;
 use gru::suite::{Problem, reports};
-use vanilla_rnn::suite::{TOLERANCE, assert_reports};
 
 #[test]
 fn gradcheck_gru_both_forms_one_step_and_sequence() {

@@ -2,9 +2,9 @@
 //! the reset-after form against nn.GRU, the article's reset-before form
 //! against its equations written out in PyTorch (nn.GRU has no such form).
 
+use gradcheck::fixture::{Fixture, max_scaled_difference};
 use gru::pytorch::{ConversionError, PyTorchGru};
 use gru::{Gru, GruForm};
-use vanilla_rnn::fixture::{Fixture, max_scaled_difference};
 
 const AGREE: f64 = 1e-10;
 

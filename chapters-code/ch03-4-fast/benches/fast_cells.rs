@@ -11,10 +11,11 @@ use fast_rnn::{FastGru, FastLstm, FastRnn};
 use gru::{Gru, GruForm};
 use lstm::Lstm;
 use ndarray::Array3;
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::testing::random;
-use vanilla_rnn::{Init, VanillaRnn};
+use vanilla_rnn::VanillaRnn;
 
 const STEPS: usize = 50;
 const BATCH: usize = 32;

@@ -8,7 +8,7 @@
 //! the size of `f32`'s own rounding. For `f64` (the gradient checks) the
 //! functions stay exact, so the fast path agrees with chapter 3 to 1e-12.
 
-use vanilla_rnn::Scalar;
+use numeric::Scalar;
 
 /// The activation functions of the fast path.
 pub trait FastMath: Scalar {
@@ -18,7 +18,7 @@ pub trait FastMath: Scalar {
 
 impl FastMath for f64 {
     fn sigmoid_fast(self) -> Self {
-        vanilla_rnn::activation::sigmoid(self)
+        numeric::activation::sigmoid(self)
     }
     fn tanh_fast(self) -> Self {
         self.tanh()
@@ -68,7 +68,7 @@ impl FastMath for f32 {
 #[cfg(feature = "libm-exp")]
 impl FastMath for f32 {
     fn sigmoid_fast(self) -> Self {
-        vanilla_rnn::activation::sigmoid(self)
+        numeric::activation::sigmoid(self)
     }
     fn tanh_fast(self) -> Self {
         self.tanh()

@@ -3,7 +3,7 @@
 //! that one product computes every gate.
 
 use ndarray::{Array1, Array2, Axis, concatenate, s};
-use vanilla_rnn::Scalar;
+use numeric::Scalar;
 
 /// The blocks (H, D) each, transposed and side by side: (D, blocks·H).
 pub fn columns<F: Scalar>(blocks: &[&Array2<F>]) -> Array2<F> {

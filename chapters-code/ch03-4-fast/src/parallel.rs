@@ -4,7 +4,6 @@
 //! through the small trait [`FastLayer`].
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use ndarray::{Array3, ArrayD, ArrayView2, ArrayView3, s};
 
@@ -47,27 +46,6 @@ pub fn slices(batch: usize, threads: usize) -> Vec<Range<usize>> {
         .map(|k| (k * batch / threads)..((k + 1) * batch / threads))
         .filter(|r| !r.is_empty())
         .collect()
-}
-
-/// How many threads to use: `RNN_BOOK_THREADS` if it is set to a positive
-/// number (to measure what the second core brings), else the machine's
-/// cores. Read once; a value that is not a positive number is reported and
-/// ignored.
-pub fn default_threads() -> usize {
-    static THREADS: OnceLock<usize> = OnceLock::new();
-    *THREADS.get_or_init(|| {
-        let cores = std::thread::available_parallelism().map_or(1, usize::from);
-        match std::env::var("RNN_BOOK_THREADS") {
-            Ok(v) => match v.trim().parse::<usize>() {
-                Ok(n) if n > 0 => n,
-                _ => {
-                    eprintln!("warning: RNN_BOOK_THREADS={v:?} is not a positive number; using {cores} threads");
-                    cores
-                }
-            },
-            Err(_) => cores,
-        }
-    })
 }
 
 // ANCHOR: split

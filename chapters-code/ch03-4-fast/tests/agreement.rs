@@ -6,10 +6,11 @@ use fast_rnn::{FastGru, FastLstm, FastRnn};
 use gru::{Gru, GruForm};
 use lstm::Lstm;
 use ndarray::{Array2, Array3, ArrayViewD};
+use numeric::Init;
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::testing::random;
-use vanilla_rnn::{Init, VanillaRnn};
+use vanilla_rnn::VanillaRnn;
 
 /// Every named pair agrees to 1e-12; `context` says which case failed.
 fn assert_agree<'a>(

@@ -9,7 +9,7 @@ use crate::experiment::Seq2SeqResults;
 
 /// Read a results file of `seq2seq train`.
 pub fn load(path: &Path) -> Result<Seq2SeqResults> {
-    Ok(figures::load_json(path, "`seq2seq train`")?)
+    Ok(fileio::load_json(path, "`seq2seq train`")?)
 }
 
 /// Held-out exact match and training loss against updates.

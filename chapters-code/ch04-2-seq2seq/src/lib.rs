@@ -13,8 +13,6 @@
 pub mod experiment;
 pub mod figures;
 pub mod model;
-pub mod onehot;
-pub mod softmax;
 pub mod suite;
 pub mod task;
 pub mod train;

@@ -1,13 +1,13 @@
 //! The encoder–decoder: two LSTMs and a dense layer over the digits.
 
-use imdb_sentiment::dense::Dense;
+use layers::dense::Dense;
 use lstm::Lstm;
 use ndarray::{Array2, Array3, ArrayD, ArrayViewMutD, Axis};
+use numeric::{Init, Scalar};
 use rand::Rng;
-use vanilla_rnn::{Init, Scalar};
 
-use crate::softmax::{argmax, per_step_cross_entropy};
 use crate::task::{EOS, GO, VOCAB, one_hot};
+use layers::softmax::{argmax, per_step_cross_entropy};
 
 /// Encoder LSTM → its last (h, C) starts the decoder LSTM → Dense(VOCAB) at every decoder step.
 #[derive(Debug, Clone, PartialEq)]

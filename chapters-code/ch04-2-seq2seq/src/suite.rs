@@ -1,11 +1,11 @@
 //! The gradient check of the encoder–decoder, for the tests and for the
 //! table of Appendix A.
 
+use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::suite::EPS;
 use ndarray::{Array2, ArrayViewMutD};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients, static_names, views};
-use vanilla_rnn::suite::EPS;
 
 use crate::model::Seq2Seq;
 use crate::task::{as_matrix, target_of};

@@ -6,8 +6,8 @@
 //! the exact-match accuracy is measured on them only.
 
 use ndarray::{Array2, Array3};
+use numeric::Scalar;
 use rand::Rng;
-use vanilla_rnn::Scalar;
 
 // ANCHOR: tokens
 /// Tokens 0–9 are the digits.
@@ -97,5 +97,5 @@ pub fn as_matrix(strings: &[Vec<usize>]) -> Array2<usize> {
 
 /// One-hot vectors (T, B, VOCAB) of a token matrix (T, B).
 pub fn one_hot<F: Scalar>(tokens: &Array2<usize>) -> Array3<F> {
-    crate::onehot::one_hot(tokens.view(), VOCAB)
+    layers::onehot::one_hot(tokens.view(), VOCAB)
 }

@@ -3,8 +3,8 @@
 
 use std::time::Instant;
 
-use imdb_sentiment::adam::{Adam, AdamConfig, clip_named};
 use indicatif::{ProgressBar, ProgressStyle};
+use layers::adam::{Adam, AdamConfig, clip_named};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 

@@ -1,14 +1,14 @@
 //! The task, the softmax cross-entropy, the encoder–decoder's gradients
 //! (finite differences in f64), greedy decoding, and learning.
 
+use gradcheck::suite::assert_reports;
+use layers::softmax::{cross_entropy, softmax};
 use ndarray::array;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use seq2seq::model::{Seq2Seq, decoder_inputs};
-use seq2seq::softmax::{cross_entropy, softmax};
 use seq2seq::task::{EOS, GO, Task, as_matrix, is_held_out, target_of};
 use seq2seq::train::{Seq2SeqConfig, decode_all, exact_match, test_set, train};
-use vanilla_rnn::suite::assert_reports;
 
 #[test]
 fn the_held_out_fifth_is_fixed_and_never_drawn_for_training() {

@@ -9,7 +9,7 @@ use crate::experiment::CharLmResults;
 
 /// Read a results file of `char-lm train`.
 pub fn load(path: &Path) -> Result<CharLmResults> {
-    Ok(figures::load_json(path, "`char-lm train`")?)
+    Ok(fileio::load_json(path, "`char-lm train`")?)
 }
 
 /// Held-out and training perplexity per epoch, with the unigram baseline.

@@ -1,14 +1,14 @@
 //! The character language model: one-hot character → LSTM → Dense(V) →
 //! softmax over the next character.
 
-use imdb_sentiment::dense::Dense;
+use layers::dense::Dense;
+use layers::onehot::one_hot;
+use layers::softmax::{cross_entropy, per_step_cross_entropy, softmax};
 use lstm::Lstm;
 use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewMutD, Axis};
+use numeric::{Init, Scalar};
 use rand::Rng;
 use rand::distr::{Distribution, weighted::WeightedIndex};
-use seq2seq::onehot::one_hot;
-use seq2seq::softmax::{cross_entropy, per_step_cross_entropy, softmax};
-use vanilla_rnn::{Init, Scalar};
 
 /// LSTM over one-hot characters, a dense layer scoring the next one.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,12 +1,12 @@
 //! The gradient check of the character model, for the tests and for the
 //! table of Appendix A.
 
+use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::suite::EPS;
 use ndarray::{Array2, ArrayViewMutD, array};
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients, static_names, views};
-use vanilla_rnn::suite::EPS;
-use vanilla_rnn::testing::random;
 
 use crate::model::{CharLm, State};
 

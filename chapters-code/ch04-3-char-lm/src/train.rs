@@ -5,8 +5,8 @@
 
 use std::time::Instant;
 
-use imdb_sentiment::adam::{Adam, AdamConfig, clip_named};
 use indicatif::{ProgressBar, ProgressStyle};
+use layers::adam::{Adam, AdamConfig, clip_named};
 use ndarray::Array2;
 use rand::SeedableRng;
 use rand::rngs::StdRng;

@@ -4,10 +4,10 @@
 use char_lm::corpus::{Corpus, UNKNOWN, read_markdown};
 use char_lm::model::CharLm;
 use char_lm::train::{CharLmConfig, streams, train};
+use gradcheck::suite::assert_reports;
 use ndarray::{Array2, array};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::suite::assert_reports;
 
 fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs

@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 use figures::{Corner, LineChart, Series, save_stacked};
 
-use crate::model::Head;
-use crate::recurrent::CellKind;
-use crate::run::RunResult;
+use recurrent::CellKind;
+use sentiment::model::Head;
+use sentiment::run::RunResult;
 
 /// The recorded experiments.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -56,7 +56,7 @@ pub fn write_figures(recorded: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     let panel = |title: &str,
                  y: &str,
                  corner: Corner,
-                 value: &dyn Fn(&crate::train::EpochRecord) -> f64| {
+                 value: &dyn Fn(&sentiment::train::EpochRecord) -> f64| {
         let mut chart = LineChart::new(title, "epoch", y).legend_at(corner);
         for run in &recorded.runs {
             let points = run

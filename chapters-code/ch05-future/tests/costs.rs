@@ -3,9 +3,9 @@
 use future::{attention_cache, attention_step_macs, lstm_state, lstm_step_macs};
 use lstm::Lstm;
 use ndarray::Array2;
+use numeric::Init;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::Init;
 
 #[test]
 fn the_lstm_keeps_two_vectors_of_width_d_and_its_weights_are_the_step_cost() {

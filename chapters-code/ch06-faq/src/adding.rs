@@ -13,8 +13,8 @@
 //! have learnt anything.
 
 use ndarray::{Array1, Array3};
+use numeric::Scalar;
 use rand::Rng;
-use vanilla_rnn::Scalar;
 
 /// The mean squared error of always answering 1: Var(a + b) = 1/6.
 pub const BASELINE_MSE: f64 = 1.0 / 6.0;

@@ -10,9 +10,9 @@
 
 use fast_rnn::fastmath::FastMath;
 use gru::GruTrace;
-use imdb_sentiment::recurrent::{Recurrent, RecurrentTrace};
 use lstm::LstmTrace;
 use ndarray::{Array2, Array3, ArrayView2, ArrayView3, s};
+use recurrent::{Recurrent, RecurrentTrace};
 use vanilla_rnn::RnnTrace;
 
 /// The mean over the batch of the Euclidean norm of each row.

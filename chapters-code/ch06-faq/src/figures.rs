@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use figures::{Corner, LineChart, Series, save_stacked};
-use imdb_sentiment::recurrent::CellKind;
+use recurrent::CellKind;
 
 use crate::adding::BASELINE_MSE;
 use crate::q1_gradients::{GradientResults, Stage};

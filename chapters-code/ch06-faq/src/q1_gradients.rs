@@ -2,10 +2,10 @@
 //! the last step, for every cell, before and after training; the vanilla
 //! layer's recurrent gain swept through 1; and clipping on an exploding run.
 
-use imdb_sentiment::adam::AdamConfig;
-use imdb_sentiment::recurrent::CellKind;
 use indicatif::MultiProgress;
+use layers::adam::AdamConfig;
 use ndarray::Axis;
+use recurrent::CellKind;
 
 use crate::distance::gradient_by_distance;
 use crate::record::Provenance;

@@ -4,9 +4,9 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use imdb_sentiment::adam::AdamConfig;
-use imdb_sentiment::recurrent::CellKind;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use layers::adam::AdamConfig;
+use recurrent::CellKind;
 
 use crate::record::Provenance;
 use crate::train::{AddingConfig, AddingRun, Optimiser, train_adding};

@@ -9,11 +9,11 @@
 //! post-padding are one variant here ("masked"), and the test
 //! `masking_equals_no_padding_at_all` checks the equality.
 
-use imdb_sentiment::model::Head;
-use imdb_sentiment::pad::Side;
-use imdb_sentiment::prepare::Encoded;
-use imdb_sentiment::recurrent::CellKind;
-use imdb_sentiment::run::{RunConfig, RunResult, run};
+use imdb_data::pad::Side;
+use imdb_data::prepare::Encoded;
+use recurrent::CellKind;
+use sentiment::model::Head;
+use sentiment::run::{RunConfig, RunResult, run};
 
 use crate::record::Provenance;
 

@@ -20,10 +20,10 @@ pub struct Provenance {
 
 /// Write `value` as pretty JSON, atomically (a temporary file, then a rename).
 pub fn save<T: Serialize>(path: &Path, value: &T) -> Result<()> {
-    Ok(figures::save_json(path, value)?)
+    Ok(fileio::save_json(path, value)?)
 }
 
 /// Read a results file written by [`save`].
 pub fn load<T: DeserializeOwned>(path: &Path, what: &str) -> Result<T> {
-    Ok(figures::load_json(path, what)?)
+    Ok(fileio::load_json(path, what)?)
 }

@@ -3,11 +3,11 @@
 //! mean squared error.
 
 use fast_rnn::fastmath::FastMath;
-use imdb_sentiment::dense::Dense;
-use imdb_sentiment::recurrent::{CellKind, Recurrent, RecurrentTrace};
+use layers::dense::Dense;
 use ndarray::{Array1, Array3, ArrayD, ArrayView1, ArrayView3, ArrayViewMutD, Axis};
+use numeric::Init;
 use rand::{Rng, SeedableRng};
-use vanilla_rnn::Init;
+use recurrent::{CellKind, Recurrent, RecurrentTrace};
 
 /// Recurrent layer → Dense(1) on h_T.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +91,7 @@ impl<F: FastMath> Regressor<F> {
             panic!("set_recurrent_gain: only the vanilla layer has a single W_hh");
         };
         let mut rng = rand::rngs::StdRng::seed_from_u64(seed ^ 0x5eed);
-        let q = vanilla_rnn::init::orthogonal::<F>(cell.hidden_size(), &mut rng);
+        let q = numeric::init::orthogonal::<F>(cell.hidden_size(), &mut rng);
         cell.w_hh = q * F::lit(gain);
     }
 

@@ -1,13 +1,13 @@
 //! The gradient checks of the adding-problem model for the three cells, for
 //! the tests and for the table of Appendix A.
 
-use imdb_sentiment::recurrent::CellKind;
+use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::suite::EPS;
 use ndarray::{Array1, Array3, ArrayViewMutD};
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::gradcheck::{Checkable, GradReport, check_gradients, static_names, views};
-use vanilla_rnn::suite::EPS;
-use vanilla_rnn::testing::random;
+use recurrent::CellKind;
 
 use crate::regressor::Regressor;
 

@@ -2,9 +2,9 @@
 //! that no number on the page is typed by hand.
 
 use gru::GruForm;
-use imdb_sentiment::recurrent::CellKind;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use recurrent::CellKind;
 
 use crate::q1_gradients::{GradientResults, Stage};
 use crate::q2_adding::AddingResults;
@@ -12,7 +12,7 @@ use crate::q4_padding::PaddingResults;
 use crate::train::AddingRun;
 
 /// The median of some numbers (the mean of the middle two for an even count).
-pub use imdb_sentiment::compare::median;
+pub use numeric::stats::median;
 
 /// The error threshold the book calls "solved".
 pub const SOLVED_MSE: f64 = 0.01;
@@ -171,7 +171,7 @@ pub fn cells_table(
 ) -> String {
     let (d, h) = (100, 100);
     let mut rng = StdRng::seed_from_u64(0);
-    let init = vanilla_rnn::Init::PyTorch;
+    let init = numeric::Init::PyTorch;
     let counted = |cell: CellKind, rng: &mut StdRng| match cell.readable() {
         CellKind::Lstm => lstm::Lstm::<f32>::new(d, h, init, rng).parameter_count(),
         CellKind::Gru => {

@@ -5,11 +5,11 @@
 use std::time::Instant;
 
 use fast_rnn::fastmath::FastMath;
-use imdb_sentiment::adam::{Adam, AdamConfig, clip_named};
-use imdb_sentiment::recurrent::CellKind;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
+use layers::adam::{Adam, AdamConfig, clip_named};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use recurrent::CellKind;
 
 use crate::adding::{AddingBatch, adding_batch, baseline_mse};
 use crate::regressor::{Regressor, mse};

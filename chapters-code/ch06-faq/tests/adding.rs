@@ -4,10 +4,10 @@ use faq_experiments::adding::{BASELINE_MSE, adding_batch, baseline_mse};
 use faq_experiments::q1_gradients::GradientSettings;
 use faq_experiments::q2_adding::{AddingSweep, run_all};
 use faq_experiments::train::{AddingConfig, Optimiser, train_adding};
-use imdb_sentiment::adam::AdamConfig;
-use imdb_sentiment::recurrent::CellKind;
+use layers::adam::AdamConfig;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use recurrent::CellKind;
 
 #[test]
 fn every_sequence_has_one_marker_in_each_half_and_the_target_is_their_sum() {

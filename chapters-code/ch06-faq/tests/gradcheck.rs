@@ -3,12 +3,12 @@
 //! gradients that Q1 plots, against finite differences in f64.
 
 use faq_experiments::distance::gradient_by_distance;
-use imdb_sentiment::recurrent::{CellKind, Recurrent};
+use gradcheck::suite::{EPS, assert_reports};
 use ndarray::{Array2, Array3, s};
+use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::suite::{EPS, assert_reports};
-use vanilla_rnn::testing::random;
+use recurrent::{CellKind, Recurrent};
 
 #[test]
 fn gradcheck_regressor_every_cell() {

@@ -1,14 +1,14 @@
 //! Q4's claims about padding and masking, and the sweep on a synthetic corpus.
 
 use faq_experiments::q4_padding::{PaddingSweep, Variant, run_sweep};
-use imdb_sentiment::model::{Classifier, Head, ModelShape};
-use imdb_sentiment::pad::{Side, pad_sequences};
-use imdb_sentiment::prepare::{Encoded, EncodedPart};
-use imdb_sentiment::recurrent::CellKind;
-use imdb_sentiment::vocab::Vocabulary;
+use imdb_data::pad::{Side, pad_sequences};
+use imdb_data::prepare::{Encoded, EncodedPart};
+use imdb_data::vocab::Vocabulary;
 use ndarray::{Array1, Array2};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
+use recurrent::CellKind;
+use sentiment::model::{Classifier, Head, ModelShape};
 
 fn model(cell: CellKind, head: Head) -> Classifier<f64> {
     let shape = ModelShape {

@@ -11,9 +11,9 @@ use faq_experiments::q2_adding::AddingResults;
 use faq_experiments::q4_padding::{PaddingResults, Variant};
 use faq_experiments::record::load;
 use faq_experiments::tables::{SOLVED_MSE, iterations_to_solve, median};
-use imdb_sentiment::model::Head;
-use imdb_sentiment::pad::Side;
-use imdb_sentiment::recurrent::CellKind;
+use imdb_data::pad::Side;
+use recurrent::CellKind;
+use sentiment::model::Head;
 
 fn recorded(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -6,7 +6,9 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::style::{FONT, HEIGHT, WIDTH, colour};
-use crate::{FigureError, write_atomically};
+use fileio::write_atomically;
+
+use crate::FigureError;
 
 /// A closed interval (low, high) of an axis.
 type Range = (f64, f64);
@@ -297,5 +299,5 @@ pub fn save_stacked(path: &Path, charts: &[LineChart]) -> Result<(), FigureError
             reason: e.to_string(),
         })?;
     }
-    write_atomically(path, svg.as_bytes())
+    Ok(write_atomically(path, svg.as_bytes())?)
 }

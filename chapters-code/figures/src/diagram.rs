@@ -7,7 +7,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use crate::style::{FONT, colour};
-use crate::{FigureError, write_atomically};
+use fileio::write_atomically;
+
+use crate::FigureError;
 
 /// A point in SVG pixels, (x to the right, y downwards).
 pub type Point = (i32, i32);
@@ -111,7 +113,7 @@ impl Diagram {
             }
             root.present().map_err(fail)?;
         }
-        write_atomically(path, svg.as_bytes())
+        Ok(write_atomically(path, svg.as_bytes())?)
     }
 }
 

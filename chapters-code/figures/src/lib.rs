@@ -8,13 +8,12 @@ mod chart;
 mod diagram;
 mod example;
 mod style;
-mod write;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use diagram::{Diagram, Point};
-pub use example::{FigureArgs, RunArgs};
+pub use example::FigureArgs;
+pub use fileio::FileError;
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
-pub use write::{load_json, results_path, save_json, write_atomically};
 
 /// Errors from drawing or writing a figure.
 #[derive(Debug, thiserror::Error)]
@@ -22,14 +21,7 @@ pub enum FigureError {
     /// The figure could not be drawn (for example an empty or non-finite series).
     #[error("figure {path}: {reason}")]
     Draw { path: String, reason: String },
-    /// A results file could not be written or read as JSON.
-    #[error("results file {path}: {reason}")]
-    Json { path: String, reason: String },
-    /// The SVG could not be written.
-    #[error("figure {path}: cannot write: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// The SVG, or a results file it is drawn from, could not be written or read.
+    #[error(transparent)]
+    File(#[from] FileError),
 }

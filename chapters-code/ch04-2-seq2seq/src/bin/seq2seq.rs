@@ -7,7 +7,7 @@
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
-use figures::RunArgs;
+use fileio::RunArgs;
 use seq2seq::experiment::{Seq2SeqResults, full, quick};
 use seq2seq::train::train;
 
@@ -47,7 +47,7 @@ fn main() -> Result<()> {
         quick: args.quick,
         run,
     };
-    figures::save_json(&out, &results)?;
+    fileio::save_json(&out, &results)?;
     for e in &results.run.examples {
         println!("{} -> {} (expected {})", e.input, e.decoded, e.expected);
     }

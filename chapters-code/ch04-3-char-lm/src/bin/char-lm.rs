@@ -13,7 +13,7 @@ use char_lm::corpus::{Corpus, read_markdown};
 use char_lm::experiment::{CharLmResults, full, quick};
 use char_lm::train::train;
 use clap::{Parser, Subcommand};
-use figures::RunArgs;
+use fileio::RunArgs;
 
 #[derive(Parser)]
 #[command(
@@ -59,7 +59,7 @@ fn main() -> Result<()> {
         quick: args.quick,
         run,
     };
-    figures::save_json(&out, &results)?;
+    fileio::save_json(&out, &results)?;
     for e in &results.run.epochs {
         println!(
             "epoch {:>2}: training loss {:.3} nats/char, held-out perplexity {:.2} ({:.1} s)",

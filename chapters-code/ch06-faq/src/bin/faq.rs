@@ -20,9 +20,9 @@ use faq_experiments::q2_adding::{AddingResults, AddingSweep, available_threads, 
 use faq_experiments::q4_padding::{PaddingResults, PaddingSweep, run_sweep};
 use faq_experiments::record::{Provenance, save};
 use faq_experiments::{adding::BASELINE_MSE, tables};
-use figures::RunArgs;
-use imdb_sentiment::dataset::{DataArgs, locate};
-use imdb_sentiment::prepare::{PrepConfig, encode};
+use fileio::RunArgs;
+use imdb_data::dataset::{DataArgs, locate};
+use imdb_data::prepare::{PrepConfig, encode};
 
 #[derive(Parser)]
 #[command(about = "The experiments behind the answers of chapter 6 (FAQ)")]

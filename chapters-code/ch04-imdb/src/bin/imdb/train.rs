@@ -1,0 +1,57 @@
+//! `imdb train`: one model, trained and saved in a run folder.
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+use imdb_data::dataset::{DataArgs, locate};
+use imdb_data::prepare::prepare;
+use sentiment::run::run;
+
+use crate::setup::Setup;
+
+#[derive(Args)]
+pub struct Train {
+    #[command(flatten)]
+    pub setup: Setup,
+    #[command(flatten)]
+    pub data: DataArgs,
+    /// The run folder (default: runs/<cell>-<head>).
+    #[arg(long)]
+    pub run_dir: Option<PathBuf>,
+    /// Continue from the run folder's last checkpoint.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+impl Train {
+    pub fn run(self) -> Result<()> {
+        let Train {
+            setup,
+            data,
+            run_dir,
+            resume,
+        } = self;
+        let config = setup.config();
+        let root = locate(&data.options())?;
+        eprintln!(
+            "data: {} (reading, tokenizing and padding the reviews…)",
+            root.display()
+        );
+        let prepared = prepare(&root, &config.prep)?;
+        let dir = run_dir.unwrap_or_else(|| {
+            PathBuf::from(
+                format!("runs/{:?}-{:?}", config.cell, config.head).to_lowercase(),
+            )
+        });
+        let result = run(&config, &prepared, Some(&dir), resume, true)?;
+        println!(
+            "{}: test accuracy {:.4} (epoch {} chosen on validation); metrics in {}",
+            dir.display(),
+            result.log.test_accuracy,
+            result.log.chosen_epoch,
+            dir.join("metrics.json").display()
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,230 @@
+//! The loader, the archive and the download, on tiny datasets the tests make.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::path::Path;
+
+use imdb_data::archive::{KnownArchive, extract, hex, sha256_file, verify};
+use imdb_data::dataset::{DataOptions, locate};
+use imdb_data::download::download;
+use imdb_data::error::DataError;
+use imdb_data::loader::{Split, load_split};
+use sha2::Digest;
+
+/// Write a tiny dataset in the official layout under `root/aclImdb`.
+fn tiny_dataset(root: &Path) {
+    let reviews = [
+        ("train/neg", "10_2.txt", "Dull.<br />Boring."),
+        ("train/neg", "2_1.txt", "Awful film"),
+        ("train/pos", "3_9.txt", "Great!"),
+        ("test/neg", "1_3.txt", "Bad"),
+        ("test/pos", "0_10.txt", "Ünïcode is fine"),
+    ];
+    for (folder, name, text) in reviews {
+        let dir = root.join("aclImdb").join(folder);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+/// A .tar.gz of `root/aclImdb`, as bytes.
+fn tarball(root: &Path) -> Vec<u8> {
+    let mut builder = tar::Builder::new(flate2::write::GzEncoder::new(
+        Vec::new(),
+        flate2::Compression::default(),
+    ));
+    builder
+        .append_dir_all("aclImdb", root.join("aclImdb"))
+        .unwrap();
+    builder.into_inner().unwrap().finish().unwrap()
+}
+
+fn known(bytes: &[u8]) -> KnownArchive {
+    KnownArchive {
+        name: "tiny.tar.gz".to_owned(),
+        size: bytes.len() as u64,
+        sha256: hex(&sha2::Sha256::digest(bytes)),
+    }
+}
+
+#[test]
+fn loader_reads_negatives_then_positives_by_numeric_id() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let train = load_split(&dir.path().join("aclImdb"), Split::Train).unwrap();
+    let ids: Vec<(u32, u8, u8)> = train.iter().map(|r| (r.id, r.rating, r.label)).collect();
+    assert_eq!(
+        ids,
+        vec![(2, 1, 0), (10, 2, 0), (3, 9, 1)],
+        "2 before 10: numeric, not text, order"
+    );
+    assert_eq!(train[1].text, "Dull.<br />Boring.");
+}
+
+#[test]
+fn loader_names_a_missing_folder_and_a_non_utf8_file() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let root = dir.path().join("aclImdb");
+    std::fs::write(root.join("test/neg/5_1.txt"), [b'o', b'k', 0xff, 0xfe]).unwrap();
+    let err = load_split(&root, Split::Test).unwrap_err();
+    assert!(matches!(err, DataError::NotUtf8 { byte: 2, .. }), "{err}");
+    assert!(err.to_string().contains("5_1.txt"), "{err}");
+    std::fs::remove_dir_all(root.join("train/pos")).unwrap();
+    let err = load_split(&root, Split::Train).unwrap_err().to_string();
+    assert!(
+        err.contains("train/pos") && err.contains("expected"),
+        "{err}"
+    );
+}
+
+#[test]
+fn extraction_is_complete_or_absent() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let archive = dir.path().join("tiny.tar.gz");
+    std::fs::write(&archive, tarball(dir.path())).unwrap();
+    let cache = dir.path().join("cache");
+    let extracted = extract(&archive, &cache).unwrap();
+    assert_eq!(load_split(&extracted, Split::Train).unwrap().len(), 3);
+    // A truncated archive fails and leaves no aclImdb folder and no partial folder behind.
+    let bytes = std::fs::read(&archive).unwrap();
+    let broken = dir.path().join("broken.tar.gz");
+    std::fs::write(&broken, &bytes[..bytes.len() / 2]).unwrap();
+    let other_cache = dir.path().join("other");
+    assert!(extract(&broken, &other_cache).is_err());
+    let left: Vec<_> = std::fs::read_dir(&other_cache).unwrap().collect();
+    assert!(
+        left.is_empty(),
+        "nothing may remain after a failed extraction: {left:?}"
+    );
+}
+
+#[test]
+fn verify_rejects_unknown_and_damaged_archives() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.tar.gz");
+    std::fs::write(&path, b"not the dataset").unwrap();
+    let err = verify(&path, &[imdb_data::archive::official()]).unwrap_err();
+    assert!(
+        matches!(err, DataError::UnknownArchive { size: 15, .. }),
+        "{err}"
+    );
+    let mut wrong = known(b"not the dataset");
+    wrong.sha256 = "0".repeat(64);
+    let err = verify(&path, &[wrong]).unwrap_err();
+    assert!(matches!(err, DataError::Checksum { .. }), "{err}");
+    assert_eq!(
+        sha256_file(&path).unwrap(),
+        known(b"not the dataset").sha256
+    );
+}
+
+/// Serve `body` to every request for `count` requests, on 127.0.0.1.
+fn serve(body: Vec<u8>, count: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!(
+        "http://{}/aclImdb_v1.tar.gz",
+        listener.local_addr().unwrap()
+    );
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(count) {
+            let mut stream = stream.unwrap();
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let header = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(header.as_bytes());
+            let _ = stream.write_all(&body);
+        }
+    });
+    address
+}
+
+#[test]
+fn download_from_a_local_server_is_verified_and_placed_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let bytes = tarball(dir.path());
+    let expected = known(&bytes);
+    let url = serve(bytes.clone(), 1);
+    let cache = dir.path().join("cache");
+    let path = download(&url, &cache, &expected, false).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    let names: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        names,
+        vec![std::ffi::OsString::from("tiny.tar.gz")],
+        "no partial file left"
+    );
+}
+
+#[test]
+fn a_corrupted_download_is_rejected_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let bytes = tarball(dir.path());
+    let expected = known(&bytes);
+    let mut corrupted = bytes.clone();
+    let middle = corrupted.len() / 2;
+    corrupted[middle] ^= 0xff;
+    let url = serve(corrupted, 1);
+    let cache = dir.path().join("cache");
+    let err = download(&url, &cache, &expected, false).unwrap_err();
+    assert!(matches!(err, DataError::Checksum { .. }), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&cache).unwrap().count(),
+        0,
+        "nothing left behind"
+    );
+}
+
+#[test]
+fn offline_download_names_where_to_put_the_archive() {
+    let dir = tempfile::tempdir().unwrap();
+    // A port with nothing listening: bind, note the port, close.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let options = DataOptions {
+        cache: Some(dir.path().join("cache")),
+        url: Some(format!("http://127.0.0.1:{port}/aclImdb_v1.tar.gz")),
+        ..DataOptions::default()
+    };
+    let err = locate(&options).unwrap_err().to_string();
+    assert!(
+        err.contains("cannot download")
+            && err.contains("aclImdb_v1.tar.gz")
+            && err.contains("cache"),
+        "{err}"
+    );
+}
+
+#[test]
+fn data_dir_must_hold_the_dataset() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny_dataset(dir.path());
+    let options = DataOptions {
+        data_dir: Some(dir.path().to_owned()),
+        ..DataOptions::default()
+    };
+    assert_eq!(locate(&options).unwrap(), dir.path().join("aclImdb"));
+    let empty = tempfile::tempdir().unwrap();
+    let options = DataOptions {
+        data_dir: Some(empty.path().to_owned()),
+        ..DataOptions::default()
+    };
+    assert!(
+        locate(&options)
+            .unwrap_err()
+            .to_string()
+            .contains("aclImdb")
+    );
+}

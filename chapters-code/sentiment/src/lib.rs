@@ -1,0 +1,10 @@
+//! The review classifier of chapter 4 (embedding, a recurrent layer, a
+//! dense output; the article's per-step head and its two corrections), its
+//! training loop, a run as the command line describes it, checkpoints, and
+//! which tokens moved a prediction.
+
+pub mod checkpoint;
+pub mod explain;
+pub mod model;
+pub mod run;
+pub mod train;

@@ -1,0 +1,334 @@
+//! Training: seeded shuffling, mini-batches, Adam, a progress bar, validation
+//! after every epoch, metrics as JSON, atomic checkpoints with resume, and one
+//! look at the test set with the epoch chosen on validation.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use ndarray::{Array1, Array2, Axis};
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+
+use crate::checkpoint;
+use crate::model::{Batch, Classifier};
+use imdb_data::prepare::{Examples, Prepared};
+use layers::adam::{Adam, AdamConfig, clip_global_norm};
+
+/// The training settings (the article's: 5 epochs, batch 32, Adam with Keras's defaults).
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrainConfig {
+    pub epochs: usize,
+    pub batch_size: usize,
+    pub seed: u64,
+    pub adam: AdamConfig,
+    /// Clip the global gradient norm to this value (off by default, as in the article).
+    pub clip: Option<f64>,
+    /// Lazy (sparse) Adam for the embedding: update only the rows a batch
+    /// used (off by default: Keras and PyTorch update every row).
+    #[serde(default)]
+    pub lazy_embedding: bool,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 5,
+            batch_size: 32,
+            seed: 42,
+            adam: AdamConfig::default(),
+            clip: None,
+            lazy_embedding: false,
+        }
+    }
+}
+
+/// What one epoch measured.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct EpochRecord {
+    pub epoch: usize,
+    pub train_loss: f64,
+    pub train_accuracy: f64,
+    pub validation_loss: f64,
+    pub validation_accuracy: f64,
+    /// Wall time of the training part of the epoch (not the validation).
+    pub seconds: f64,
+    /// Peak resident memory of the process so far, MiB (Linux; 0 elsewhere).
+    pub peak_memory_mib: f64,
+}
+
+/// A whole run: every epoch, and the test result of the epoch chosen on validation.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct TrainLog {
+    pub epochs: Vec<EpochRecord>,
+    pub chosen_epoch: usize,
+    pub test_loss: f64,
+    pub test_accuracy: f64,
+}
+
+/// Loss and accuracy of `model` on `examples`, in batches of 256.
+pub fn evaluate(model: &Classifier<f32>, examples: &Examples) -> (f64, f64) {
+    let (mut loss, mut correct) = (0.0, 0usize);
+    let n = examples.len();
+    for start in (0..n).step_by(256) {
+        let rows: Vec<usize> = (start..(start + 256).min(n)).collect();
+        let (ids, labels, last) = gather(examples, &rows);
+        let p = model.predict(ids.view(), &last);
+        for (p, y) in p.iter().zip(labels.iter()) {
+            let p = f64::from(*p).clamp(1e-7, 1.0 - 1e-7);
+            loss -= if *y > 0.5 { p.ln() } else { (1.0 - p).ln() };
+            correct += usize::from((p > 0.5) == (*y > 0.5));
+        }
+    }
+    (loss / n as f64, correct as f64 / n as f64)
+}
+
+/// The ids, labels and last real positions of `rows`.
+fn gather(examples: &Examples, rows: &[usize]) -> (Array2<u32>, Array1<f32>, Vec<usize>) {
+    let ids = examples.padded.ids.select(Axis(0), rows);
+    let labels = rows.iter().map(|&r| examples.labels[r]).collect();
+    let last = rows.iter().map(|&r| examples.padded.last_real(r)).collect();
+    (ids, labels, last)
+}
+
+/// Peak resident set size of this process in MiB, from /proc (0 where unavailable).
+pub fn peak_memory_mib() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// The checkpoint file of a run folder.
+pub fn checkpoint_path(run_dir: &Path) -> PathBuf {
+    run_dir.join("checkpoint.safetensors")
+}
+
+// ANCHOR: step
+/// One training step on one batch: the loss and every gradient, optional
+/// clipping, one Adam update. `embedding_grad` is a (num_words, dim) buffer
+/// of zeros, lent by the caller so that it is allocated once; it is zero
+/// again on return. Returns the loss and the predicted probabilities.
+pub fn train_step(
+    model: &mut Classifier<f32>,
+    adam: &mut Adam<f32>,
+    batch: Batch<'_, f32>,
+    embedding_grad: &mut Array2<f32>,
+    clip: Option<f64>,
+    lazy_embedding: bool,
+) -> (f32, Array1<f32>) {
+    let (loss, mut grads, p) = model.loss_and_grads(batch);
+    if let Some(max_norm) = clip {
+        // The rows not used have zero gradient: the sparse rows give the global norm.
+        let mut all = vec![grads.embedding.values.view_mut().into_dyn()];
+        all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
+        clip_global_norm(&mut all, max_norm as f32);
+    }
+    if lazy_embedding {
+        adam.update_named(model.named_mut(), &grads.named);
+        let e = &grads.embedding;
+        adam.update_rows(
+            "embedding",
+            model.embedding.table.view_mut(),
+            &e.rows,
+            e.values.view(),
+        );
+        return (loss, p);
+    }
+    // The embedding's gradient is sparse; Adam (like PyTorch's and Keras's
+    // default) updates every row, with zero gradient for the rows not used.
+    for (k, row) in grads.embedding.rows.iter().enumerate() {
+        embedding_grad
+            .row_mut(*row as usize)
+            .assign(&grads.embedding.values.row(k));
+    }
+    let all_grads = std::iter::once(embedding_grad.view().into_dyn())
+        .chain(grads.named.iter().map(|(_, g)| g.view()));
+    let updates = model
+        .all_params_mut()
+        .into_iter()
+        .zip(all_grads)
+        .map(|((name, param), grad)| (name, param, grad))
+        .collect();
+    adam.update(updates);
+    // Clear only the rows this batch wrote (the rest are still zero).
+    for row in &grads.embedding.rows {
+        embedding_grad.row_mut(*row as usize).fill(0.0);
+    }
+    (loss, p)
+}
+// ANCHOR_END: step
+
+// ANCHOR: epoch
+/// One pass over the training examples in a seeded random order.
+fn train_epoch(
+    model: &mut Classifier<f32>,
+    adam: &mut Adam<f32>,
+    data: &Examples,
+    config: &TrainConfig,
+    epoch: usize,
+    progress: bool,
+) -> (f64, f64) {
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    order.shuffle(&mut StdRng::seed_from_u64(
+        config.seed.wrapping_add(epoch as u64),
+    ));
+    let batches = order.len().div_ceil(config.batch_size);
+    let bar = if progress {
+        ProgressBar::new(batches as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    bar.set_style(
+        ProgressStyle::with_template("epoch {prefix} {bar:30} {pos}/{len} {msg} ETA {eta}")
+            .expect("valid template"),
+    );
+    bar.set_prefix(format!("{epoch}/{}", config.epochs));
+    let mut embedding_grad = Array2::<f32>::zeros(model.embedding.table.dim());
+    let (mut loss_sum, mut correct, mut seen) = (0.0, 0usize, 0usize);
+    for rows in order.chunks(config.batch_size) {
+        let (ids, labels, last) = gather(data, rows);
+        let batch = Batch {
+            ids: ids.view(),
+            labels: labels.view(),
+            last_real: &last,
+        };
+        let (loss, p) = train_step(
+            model,
+            adam,
+            batch,
+            &mut embedding_grad,
+            config.clip,
+            config.lazy_embedding,
+        );
+        correct += p
+            .iter()
+            .zip(labels.iter())
+            .filter(|(p, y)| (**p > 0.5) == (**y > 0.5))
+            .count();
+        seen += rows.len();
+        loss_sum += f64::from(loss) * rows.len() as f64;
+        bar.inc(1);
+        bar.set_message(format!(
+            "loss {:.4} acc {:.4}",
+            loss_sum / seen as f64,
+            correct as f64 / seen as f64
+        ));
+    }
+    bar.finish_and_clear();
+    (loss_sum / seen as f64, correct as f64 / seen as f64)
+}
+// ANCHOR_END: epoch
+
+/// Train `model` on `data`, continuing from the checkpoint in `run_dir` if
+/// there is one and `resume` is set. After every epoch the checkpoint is
+/// written atomically (model, Adam, history); at the end the model of the
+/// epoch with the best validation accuracy is evaluated on the test set,
+/// once, and saved as `run_dir/model.safetensors`.
+pub fn train(
+    model: &mut Classifier<f32>,
+    data: &Prepared,
+    config: &TrainConfig,
+    run_dir: Option<&Path>,
+    resume: bool,
+    progress: bool,
+) -> Result<TrainLog> {
+    let mut adam = Adam::new(config.adam);
+    let mut history: Vec<EpochRecord> = Vec::new();
+    let mut best: Option<(f64, Classifier<f32>)> = None;
+    if let (Some(dir), true) = (run_dir, resume) {
+        let path = checkpoint_path(dir);
+        if path.is_file() {
+            let loaded = checkpoint::load(&path)?;
+            *model = loaded.model;
+            adam = loaded.adam.with_context(|| {
+                format!("{}: no optimiser state to resume from", path.display())
+            })?;
+            history = serde_json::from_str(
+                loaded
+                    .metadata
+                    .get("history")
+                    .context("checkpoint without history")?,
+            )?;
+            let best_path = dir.join("best.safetensors");
+            if best_path.is_file() {
+                let accuracy = history
+                    .iter()
+                    .map(|e| e.validation_accuracy)
+                    .fold(f64::MIN, f64::max);
+                best = Some((accuracy, checkpoint::load(&best_path)?.model));
+            }
+            eprintln!("resuming {} after epoch {}", dir.display(), history.len());
+        }
+    }
+    for epoch in history.len() + 1..=config.epochs {
+        let start = Instant::now();
+        let (train_loss, train_accuracy) =
+            train_epoch(model, &mut adam, &data.train, config, epoch, progress);
+        let seconds = start.elapsed().as_secs_f64();
+        let (validation_loss, validation_accuracy) = evaluate(model, &data.validation);
+        let record = EpochRecord {
+            epoch,
+            train_loss,
+            train_accuracy,
+            validation_loss,
+            validation_accuracy,
+            seconds,
+            peak_memory_mib: peak_memory_mib(),
+        };
+        eprintln!(
+            "epoch {epoch}: loss {train_loss:.4} acc {train_accuracy:.4} | validation loss {validation_loss:.4} acc {validation_accuracy:.4} | {seconds:.1} s, peak {:.0} MiB",
+            record.peak_memory_mib
+        );
+        history.push(record);
+        let improved = best.as_ref().is_none_or(|(a, _)| validation_accuracy > *a);
+        if improved {
+            best = Some((validation_accuracy, model.clone()));
+        }
+        if let Some(dir) = run_dir {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+            let metadata =
+                HashMap::from([("history".to_owned(), serde_json::to_string(&history)?)]);
+            if improved {
+                checkpoint::save(
+                    &dir.join("best.safetensors"),
+                    model,
+                    None,
+                    HashMap::new(),
+                )?;
+            }
+            checkpoint::save(&checkpoint_path(dir), model, Some(&adam), metadata)?;
+        }
+    }
+    let (_, mut chosen) = best.context("no epoch was trained (epochs = 0?)")?;
+    let chosen_epoch = history
+        .iter()
+        .max_by(|a, b| {
+            a.validation_accuracy
+                .total_cmp(&b.validation_accuracy)
+                .then(b.epoch.cmp(&a.epoch))
+        })
+        .map_or(0, |e| e.epoch);
+    let (test_loss, test_accuracy) = evaluate(&chosen, &data.test);
+    if let Some(dir) = run_dir {
+        checkpoint::save(
+            &dir.join("model.safetensors"),
+            &mut chosen,
+            None,
+            HashMap::new(),
+        )?;
+        data.vocab.save(&dir.join("vocab.txt"))?;
+    }
+    Ok(TrainLog {
+        epochs: history,
+        chosen_epoch,
+        test_loss,
+        test_accuracy,
+    })
+}
