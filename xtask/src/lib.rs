@@ -1,8 +1,11 @@
 //! The book's build tool, as a library so that the tests under `tests/` can
 //! run exactly what `cargo xtask book` runs.
 //!
-//! * [`figures`] runs every chapter's figure code into `book/figures/`.
-//! * [`generated`] computes the tables the book includes (gradient checks).
+//! * [`parts`] makes the figures (`book/figures/`) and the generated tables
+//!   (`book/generated/`): it runs the `book_parts` example of every crate
+//!   that has one, and renders the recorded benchmarks.
+//! * [`workspace`] finds those crates, and the benchmark sets they declare,
+//!   with `cargo metadata`.
 //! * [`render`] renders the Markdown into HTML with mdBook 0.5 and KaTeX.
 //! * [`checks`] finds what mdBook lets through silently: a missing include
 //!   file or anchor, pasted Rust code, a missing image, a broken link, a
@@ -10,10 +13,10 @@
 
 pub mod bench_record;
 pub mod checks;
-pub mod figures;
-pub mod generated;
+pub mod parts;
 pub mod render;
 pub mod serve;
+pub mod workspace;
 
 use std::path::{Path, PathBuf};
 
@@ -39,16 +42,10 @@ pub fn build_book(
     seed: u64,
     live_reload: Option<&str>,
 ) -> anyhow::Result<PathBuf> {
-    let made = figures::make_all(&root.join("book").join("figures"), seed)?;
-    for figure in &made {
-        println!(
-            "figure  {}  (from `{}`)",
-            figure.path.display(),
-            figure.command
-        );
-    }
-    for table in generated::write_all(&root.join("book").join("generated"))? {
-        println!("table   {}", table.display());
+    let book = root.join("book");
+    for made in parts::make_all(root, &book.join("figures"), &book.join("generated"), seed)?
+    {
+        println!("{}  ({})", made.path.display(), made.origin);
     }
     checks::check_sources(&root.join("book"))?.into_result()?;
     render::render(root, output, live_reload)?;

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::{Parser, Subcommand};
 
 use xtask::{
-    bench_record, build_book, default_output, figures, generated, serve, workspace_root,
+    bench_record, build_book, default_output, parts, serve, workspace, workspace_root,
 };
 
 #[derive(Parser)]
@@ -40,9 +40,9 @@ enum Command {
     /// Record the medians of the last `cargo bench` of a set of benchmarks
     /// into book/results/<set>-benchmarks.json (rendered in the book).
     RecordBenchmarks {
-        /// `ch03` (the readable cells, Appendix B), `ch03-4` (the fast cells,
-        /// section 3.4) or `ch03-4-step` (one training step per cell, section 3.4).
-        #[arg(long, default_value = "ch03")]
+        /// A set that crates declare in their Cargo.toml, under
+        /// `[package.metadata.book] benchmarks` (an unknown set lists them).
+        #[arg(long)]
         set: String,
         /// A description of the machine, for the book (for example "2-core x86_64, AVX-512").
         #[arg(long)]
@@ -83,7 +83,8 @@ fn main() -> Result<()> {
                     root.join("chapters-code"),
                     root.join("book.toml"),
                 ];
-                return serve::serve(&output, port, watched, build);
+                let ignored = serve::build_outputs(&root, &output);
+                return serve::serve(&output, port, watched, ignored, build);
             }
             let index = build_book(&root, &output, seed, None)?;
             println!("the book is at {}", index.display());
@@ -93,21 +94,15 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::RecordBenchmarks { set, machine, date } => {
-            let (prefixes, command): (&[&str], &str) = match set.as_str() {
-                "ch03" => (
-                    &["vanilla ", "lstm ", "gru "],
-                    "cargo bench -p vanilla-rnn -p lstm -p gru",
-                ),
-                "ch03-4" => (&["fast-path "], "cargo bench -p fast-rnn"),
-                "ch03-4-step" => (&["training step "], "cargo bench -p imdb-sentiment"),
-                other => anyhow::bail!(
-                    "unknown benchmark set '{other}': expected ch03, ch03-4 or ch03-4-step"
-                ),
-            };
-            let measurements =
-                bench_record::collect(&root.join("target").join("criterion"), prefixes)?;
+            let set = workspace::benchmark_set(&workspace::members(&root)?, &set)?;
+            let command = set.command();
+            let measurements = bench_record::collect(
+                &root.join("target").join("criterion"),
+                &set.prefixes,
+                &command,
+            )?;
             let recording = bench_record::Recording {
-                command: command.to_owned(),
+                command,
                 machine,
                 date,
                 measurements,
@@ -115,9 +110,8 @@ fn main() -> Result<()> {
             let path = root
                 .join("book")
                 .join("results")
-                .join(format!("{set}-benchmarks.json"));
-            std::fs::create_dir_all(path.parent().expect("a folder"))?;
-            std::fs::write(&path, serde_json::to_string_pretty(&recording)? + "\n")?;
+                .join(format!("{}-benchmarks.json", set.name));
+            fileio::save_json(&path, &recording)?;
             println!(
                 "{}: {} benchmarks",
                 path.display(),
@@ -126,11 +120,15 @@ fn main() -> Result<()> {
             Ok(())
         }
         Command::Figures { seed } => {
-            for figure in figures::make_all(&root.join("book").join("figures"), seed)? {
-                println!("{}  (from `{}`)", figure.path.display(), figure.command);
-            }
-            for table in generated::write_all(&root.join("book").join("generated"))? {
-                println!("{}", table.display());
+            let book = root.join("book");
+            let made = parts::make_all(
+                &root,
+                &book.join("figures"),
+                &book.join("generated"),
+                seed,
+            )?;
+            for made in made {
+                println!("{}  ({})", made.path.display(), made.origin);
             }
             Ok(())
         }

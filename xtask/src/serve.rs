@@ -15,12 +15,31 @@ pub const LIVE_RELOAD: &str = "__livereload";
 
 type Clients = Arc<Mutex<Vec<WebSocket<TcpStream>>>>;
 
+/// What the build of the workspace at `root` writes into `output`, and so
+/// must not count as a change of the sources: the figures and generated
+/// tables (`book/figures/`, `book/generated/`), `target/`, and `output`.
+pub fn build_outputs(root: &Path, output: &Path) -> Vec<PathBuf> {
+    vec![
+        root.join("book").join("figures"),
+        root.join("book").join("generated"),
+        root.join("target"),
+        std::path::absolute(output).unwrap_or_else(|_| output.to_path_buf()),
+    ]
+}
+
+/// Whether `path` is one of `ignored`, or inside one.
+pub fn is_ignored(path: &Path, ignored: &[PathBuf]) -> bool {
+    ignored.iter().any(|skip| path.starts_with(skip))
+}
+
 /// Serve `output` on `127.0.0.1:port`, calling `rebuild` whenever a file
-/// under one of `watched` changes. Runs until the process is stopped.
+/// under one of `watched`, and not under one of `ignored`, changes. Runs
+/// until the process is stopped.
 pub fn serve(
     output: &Path,
     port: u16,
     watched: Vec<PathBuf>,
+    ignored: Vec<PathBuf>,
     rebuild: impl Fn() -> Result<()> + Send + 'static,
 ) -> Result<()> {
     let listener = TcpListener::bind(("127.0.0.1", port)).with_context(|| {
@@ -34,7 +53,7 @@ pub fn serve(
     );
     let clients: Clients = Arc::default();
     let watcher_clients = Arc::clone(&clients);
-    std::thread::spawn(move || watch(&watched, rebuild, &watcher_clients));
+    std::thread::spawn(move || watch(&watched, &ignored, rebuild, &watcher_clients));
     for stream in listener.incoming().flatten() {
         let output = output.to_path_buf();
         let clients = Arc::clone(&clients);
@@ -48,11 +67,16 @@ pub fn serve(
 }
 
 /// Poll the sources twice a second; on a change rebuild and tell every page to reload.
-fn watch(watched: &[PathBuf], rebuild: impl Fn() -> Result<()>, clients: &Clients) {
-    let mut last = newest_change(watched);
+fn watch(
+    watched: &[PathBuf],
+    ignored: &[PathBuf],
+    rebuild: impl Fn() -> Result<()>,
+    clients: &Clients,
+) {
+    let mut last = newest_change(watched, ignored);
     loop {
         std::thread::sleep(Duration::from_millis(500));
-        let now = newest_change(watched);
+        let now = newest_change(watched, ignored);
         if now == last {
             continue;
         }
@@ -70,21 +94,19 @@ fn watch(watched: &[PathBuf], rebuild: impl Fn() -> Result<()>, clients: &Client
     }
 }
 
-/// The latest modification time of any file below the watched folders.
-fn newest_change(watched: &[PathBuf]) -> Option<SystemTime> {
+/// The latest modification time of any file below the watched folders,
+/// leaving out the `ignored` ones.
+fn newest_change(watched: &[PathBuf], ignored: &[PathBuf]) -> Option<SystemTime> {
     let mut newest = None;
     let mut stack: Vec<PathBuf> = watched.to_vec();
     while let Some(path) = stack.pop() {
+        if is_ignored(&path, ignored) {
+            continue; // written by the build itself
+        }
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };
         if meta.is_dir() {
-            if ["figures", "generated", "target"]
-                .iter()
-                .any(|skip| path.ends_with(skip))
-            {
-                continue; // written by the build itself
-            }
             if let Ok(entries) = std::fs::read_dir(&path) {
                 stack.extend(entries.flatten().map(|e| e.path()));
             }
@@ -157,5 +179,32 @@ fn content_type(file: &Path) -> &'static str {
         "woff" => "font/woff",
         "ttf" => "font/ttf",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_the_build_writes_is_ignored() {
+        let root = Path::new("/w");
+        let ignored = build_outputs(root, &root.join("target").join("book"));
+        let ignored_path = |p: &str| is_ignored(&root.join(p), &ignored);
+        assert!(ignored_path("book/figures"));
+        assert!(ignored_path("book/figures/lstm-memory-gates.svg"));
+        assert!(ignored_path("book/generated/ch03-benchmarks.md"));
+        assert!(ignored_path("target"));
+        assert!(ignored_path("target/book/index.html"));
+        // The figure style's crate, its sources and the chapters' figure code are sources.
+        assert!(!ignored_path("chapters-code/figures"));
+        assert!(!ignored_path("chapters-code/figures/src/style.rs"));
+        assert!(!ignored_path("chapters-code/ch03-2-lstm/src/figures.rs"));
+        assert!(!ignored_path("book/ch03-2-lstm.md"));
+        assert!(!ignored_path("book/results/ch04-imdb.json"));
+        assert!(!ignored_path("book/figures-notes.md"));
+        // A book rendered elsewhere is ignored too.
+        let elsewhere = build_outputs(root, Path::new("/w/book/out"));
+        assert!(is_ignored(Path::new("/w/book/out/index.html"), &elsewhere));
     }
 }

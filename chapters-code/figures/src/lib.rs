@@ -3,15 +3,16 @@
 //! Every chapter draws its figures through [`LineChart`], so that all figures
 //! share one size, one font and one colour palette, and so that the same data
 //! always gives the same SVG bytes (no system fonts, no timestamps).
+//! [`parts`] is the command line of every crate's `book_parts` example,
+//! which writes the crate's figures and tables into the book.
 
 mod chart;
 mod diagram;
-mod example;
+pub mod parts;
 mod style;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
 pub use diagram::{Diagram, Point};
-pub use example::FigureArgs;
 pub use fileio::FileError;
 pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
 

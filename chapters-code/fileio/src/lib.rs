@@ -3,6 +3,7 @@
 //! command line shared by every program that records them.
 
 mod args;
+pub mod benchmarks;
 mod write;
 
 pub use args::RunArgs;

@@ -1,0 +1,17 @@
+//! The figure and the results of section 4.2, redrawn from the recorded
+//! results of `seq2seq train` (book/results/ch04-2-seq2seq.json).
+//!
+//! `cargo run -p seq2seq --example seq2seq_book_parts -- --figures book/figures --generated book/generated`
+
+use seq2seq::figures::{results_markdown, write_figures};
+
+fn main() -> std::process::ExitCode {
+    figures::parts::run(env!("CARGO_PKG_NAME"), |parts| {
+        let results = "ch04-2-seq2seq.json";
+        let origin = parts.redrawn(results, "seq2seq train");
+        let recorded = parts.recorded(results);
+        parts.made(&write_figures(&recorded, parts.figures())?, &origin);
+        parts.table("ch04-2-seq2seq.md", &results_markdown(&recorded)?, &origin)?;
+        Ok(())
+    })
+}
