@@ -240,7 +240,7 @@ def gru(generator, reset_after):
     }
     data = {
         "x": uniform(generator, STEPS, BATCH, INPUT),
-        # Not zero: from h0 = 0 the two forms of the GRU coincide.
+        # Not zero: from h0 = 0 the two forms give the same (zero) W_hn gradient at the first step.
         "h0": uniform(generator, BATCH, HIDDEN, scale=0.8),
         "r": uniform(generator, STEPS, BATCH, HIDDEN),
     }

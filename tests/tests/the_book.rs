@@ -146,8 +146,8 @@ fn inline_math_in_block_quotes_stays_on_one_line() {
     );
 }
 
-/// Every figure is a pure function of the code, the seed and the recorded
-/// results: two runs give the same bytes.
+/// Every figure and generated table is a pure function of the code, the seed
+/// and the recorded results: two runs give the same bytes.
 #[test]
 fn figures_are_byte_identical_for_the_same_seed() {
     let root = workspace_root();
@@ -159,17 +159,29 @@ fn figures_are_byte_identical_for_the_same_seed() {
             let path = entry.unwrap().path();
             std::fs::copy(&path, results.join(path.file_name().unwrap())).unwrap();
         }
-        let figures = xtask::figures::make_all(&dir.path().join("figures"), 7).unwrap();
-        assert!(
-            figures.len() >= 4,
-            "every chapter's figures are made: {figures:?}"
-        );
-        let bytes: Vec<(String, Vec<u8>)> = figures
+        let made = xtask::parts::make_all(
+            &root,
+            &dir.path().join("figures"),
+            &dir.path().join("generated"),
+            7,
+        )
+        .unwrap();
+        let figures = made
             .iter()
-            .map(|f| {
+            .filter(|m| m.path.starts_with(dir.path().join("figures")))
+            .count();
+        assert!(figures >= 4, "every chapter's figures are made: {made:?}");
+        assert!(
+            made.iter()
+                .all(|m| m.path.starts_with(dir.path()) && !m.origin.is_empty()),
+            "every part is written into the folders given, and says what made it: {made:?}"
+        );
+        let bytes: Vec<(String, Vec<u8>)> = made
+            .iter()
+            .map(|m| {
                 (
-                    f.path.file_name().unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&f.path).unwrap(),
+                    m.path.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&m.path).unwrap(),
                 )
             })
             .collect();

@@ -13,10 +13,9 @@ fn bench(c: &mut Criterion) {
     let (steps, input, hidden) = (50, 100, 100);
     for batch in [32, 1] {
         let mut rng = StdRng::seed_from_u64(7);
-        let rnn = VanillaRnn::<f32>::new(input, hidden, 1, Init::PyTorch, &mut rng);
+        let rnn = VanillaRnn::<f32>::new(input, hidden, Init::PyTorch, &mut rng);
         let x: Array3<f32> = random((steps, batch, input), 1.0, &mut rng);
         let dh: Array3<f32> = random((steps, batch, hidden), 1.0, &mut rng);
-        let dy = Array3::<f32>::zeros((steps, batch, 1));
         c.bench_function(
             &format!("vanilla forward B={batch} T={steps} D={input} H={hidden}"),
             |b| b.iter(|| rnn.forward(x.view(), None)),
@@ -25,8 +24,8 @@ fn bench(c: &mut Criterion) {
             &format!("vanilla forward+backward B={batch} T={steps} D={input} H={hidden}"),
             |b| {
                 b.iter(|| {
-                    let (_, trace) = rnn.forward(x.view(), None);
-                    rnn.backward(x.view(), &trace, dh.view(), dy.view())
+                    let trace = rnn.forward(x.view(), None);
+                    rnn.backward(x.view(), &trace, dh.view())
                 })
             },
         );

@@ -1,8 +1,7 @@
 //! Backpropagation through time for the vanilla layer.
 
 use ndarray::{
-    Array1, Array2, Array3, ArrayView2, ArrayView3, ArrayViewD, Axis,
-    linalg::general_mat_mul,
+    Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, linalg::general_mat_mul,
 };
 
 use numeric::Scalar;
@@ -11,6 +10,7 @@ use numeric::sequence::{check_input, check_step_gradient};
 
 use crate::{RnnTrace, VanillaRnn};
 
+// ANCHOR: grads
 /// Gradients of a loss: for the parameters, a [`VanillaRnn`] whose every
 /// field holds the gradient of the field of the same name; and for every
 /// input x_t and the initial state.
@@ -23,60 +23,74 @@ pub struct RnnGrads<F> {
     pub h0: Array2<F>,
 }
 
-impl<F: Scalar> RnnGrads<F> {
-    /// Every gradient by name: the parameters' names, then `x` and `h0`.
-    pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        let mut tensors = self.params.tensors();
-        tensors.push(("x", self.x.view().into_dyn()));
-        tensors.push(("h0", self.h0.view().into_dyn()));
-        tensors
-    }
-}
+// The parameters' gradients under the parameters' names, then the inputs' and initial states'.
+numeric::params! { RnnGrads { x, h0 } nested { params } }
+// ANCHOR_END: grads
 
 impl<F: Scalar> VanillaRnn<F> {
+    // ANCHOR: step_backward
+    /// The derivative of one step, h_t = tanh(a_t) with
+    /// a_t = W_xh x_t + W_hh h_{t-1} + b_h.
+    ///
+    /// Takes what [`step`](Self::step) took, x_t (B, D) and h_prev = h_{t-1}
+    /// (B, H); what it returned, h_t (B, H); and dh_t (B, H), the total
+    /// gradient ∂L/∂h_t (from outside the layer and from step t + 1). Adds
+    /// this step's share to the parameter gradients in `grads` (a layer whose
+    /// every field holds the gradient of the field of the same name) and
+    /// returns ∂L/∂x_t (B, D) and the gradient that reaches h_{t-1} through
+    /// this step (B, H).
+    pub fn step_backward(
+        &self,
+        x_t: ArrayView2<F>,
+        h_prev: ArrayView2<F>,
+        h_t: ArrayView2<F>,
+        dh_t: ArrayView2<F>,
+        grads: &mut VanillaRnn<F>,
+    ) -> (Array2<F>, Array2<F>) {
+        // Through tanh: ā_t = h̄_t ⊙ (1 − h_t²).
+        let da = &dh_t * &h_t.mapv(tanh_grad_from_output);
+        // dW_xh += ā_tᵀ x_t, dW_hh += ā_tᵀ h_{t-1}, db_h += Σ_batch ā_t.
+        accumulate_affine(
+            &mut grads.w_xh,
+            &mut grads.w_hh,
+            &mut grads.b_h,
+            da.view(),
+            x_t,
+            h_prev,
+        );
+        // ∂L/∂x_t = W_xhᵀ ā_t and ∂L/∂h_{t-1} = W_hhᵀ ā_t, one example per row.
+        (da.dot(&self.w_xh), da.dot(&self.w_hh))
+    }
+    // ANCHOR_END: step_backward
+
     // ANCHOR: backward
-    /// Given dL/dh_t (T, B, H) and dL/dy_t (T, B, O) for every step — the
-    /// gradient that reaches each state and output from the loss directly —
+    /// Given dL/dh_t (T, B, H) for every step — the gradient that reaches
+    /// each state from outside the layer (the loss, or an output layer) —
     /// return the gradient of every parameter, of x and of h_0.
     pub fn backward(
         &self,
         x: ArrayView3<F>,
         trace: &RnnTrace<F>,
         dh: ArrayView3<F>,
-        dy: ArrayView3<F>,
     ) -> RnnGrads<F> {
         let (steps, batch) = check_input("VanillaRnn", &x, self.input_size());
         let hidden = self.hidden_size();
         check_step_gradient("VanillaRnn", "dh", &dh, (steps, batch, hidden));
-        check_step_gradient("VanillaRnn", "dy", &dy, (steps, batch, self.output_size()));
         let mut g = self.zero_grads(steps, batch);
-        let one = F::one();
         // dL/dh_t arriving from step t + 1 (none after the last step).
         let mut dh_next = Array2::<F>::zeros((batch, hidden));
         for t in (0..steps).rev() {
-            let (x_t, h_prev, h_t) = (
+            // Everything that reaches h_t: from outside, and from the next step.
+            let dh_t = &dh.index_axis(Axis(0), t) + &dh_next;
+            let (dx_t, dh_prev) = self.step_backward(
                 x.index_axis(Axis(0), t),
                 trace.h.index_axis(Axis(0), t),
                 trace.h.index_axis(Axis(0), t + 1),
+                dh_t.view(),
+                &mut g.params,
             );
-            let dy_t = dy.index_axis(Axis(0), t);
-            // Output layer: y_t = h_t W_hyᵀ + b_y.
-            general_mat_mul(one, &dy_t.t(), &h_t, one, &mut g.params.w_hy);
-            g.params.b_y += &dy_t.sum_axis(Axis(0));
-            // Everything that reaches h_t: the loss, the output, the next step.
-            let dh_t = &dh.index_axis(Axis(0), t) + &dy_t.dot(&self.w_hy) + &dh_next;
-            // Through tanh: da = dh ⊙ (1 - h_t²).
-            let da = &dh_t * &h_t.mapv(tanh_grad_from_output);
-            accumulate_affine(
-                &mut g.params.w_xh,
-                &mut g.params.w_hh,
-                &mut g.params.b_h,
-                da.view(),
-                x_t,
-                h_prev,
-            );
-            g.x.index_axis_mut(Axis(0), t).assign(&da.dot(&self.w_xh));
-            dh_next = da.dot(&self.w_hh);
+            g.x.index_axis_mut(Axis(0), t).assign(&dx_t);
+            dh_next = dh_prev;
         }
         g.h0 = dh_next;
         g
@@ -85,11 +99,7 @@ impl<F: Scalar> VanillaRnn<F> {
 
     fn zero_grads(&self, steps: usize, batch: usize) -> RnnGrads<F> {
         RnnGrads {
-            params: VanillaRnn::zeros(
-                self.input_size(),
-                self.hidden_size(),
-                self.output_size(),
-            ),
+            params: numeric::params::zeros_like(self),
             x: Array3::zeros((steps, batch, self.input_size())),
             h0: Array2::zeros((batch, self.hidden_size())),
         }

@@ -1,60 +1,34 @@
 //! The parameters of the vanilla recurrent layer and one time step.
 
-use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
+use ndarray::{Array1, Array2, ArrayView2};
 use rand::Rng;
 
 use numeric::{Init, Scalar};
 
 // ANCHOR: struct
-/// A vanilla recurrent layer with a dense output, named as in the equations:
+/// A vanilla recurrent layer, named as in the equations (its output
+/// y_t = W_hy h_t + b_y is a separate [`Dense`](layers::Dense) layer):
 ///
 /// * `w_xh`: (H, D) input-to-hidden weights
 /// * `w_hh`: (H, H) hidden-to-hidden weights
 /// * `b_h`:  (H)    hidden bias
-/// * `w_hy`: (O, H) hidden-to-output weights
-/// * `b_y`:  (O)    output bias
 #[derive(Debug, Clone, PartialEq)]
 pub struct VanillaRnn<F> {
     pub w_xh: Array2<F>,
     pub w_hh: Array2<F>,
     pub b_h: Array1<F>,
-    pub w_hy: Array2<F>,
-    pub b_y: Array1<F>,
 }
 // ANCHOR_END: struct
 
+numeric::params! { VanillaRnn { w_xh, w_hh, b_h } }
+
 impl<F: Scalar> VanillaRnn<F> {
-    /// A layer with `input` features, `hidden` units and `output` outputs,
-    /// initialised by `init` from `rng`.
-    pub fn new(
-        input: usize,
-        hidden: usize,
-        output: usize,
-        init: Init,
-        rng: &mut impl Rng,
-    ) -> Self {
+    /// A layer with `input` features and `hidden` units, initialised by `init` from `rng`.
+    pub fn new(input: usize, hidden: usize, init: Init, rng: &mut impl Rng) -> Self {
         let w_xh = init.input_weight(hidden, input, 1, rng);
         let w_hh = init.recurrent_weight(hidden, rng);
         let b_h = init.bias(hidden, rng);
-        let (w_hy, b_y) = init.dense(output, hidden, rng);
-        VanillaRnn {
-            w_xh,
-            w_hh,
-            b_h,
-            w_hy,
-            b_y,
-        }
-    }
-
-    /// A layer whose every parameter is zero (the start of a gradient sum).
-    pub fn zeros(input: usize, hidden: usize, output: usize) -> Self {
-        VanillaRnn {
-            w_xh: Array2::zeros((hidden, input)),
-            w_hh: Array2::zeros((hidden, hidden)),
-            b_h: Array1::zeros(hidden),
-            w_hy: Array2::zeros((output, hidden)),
-            b_y: Array1::zeros(output),
-        }
+        VanillaRnn { w_xh, w_hh, b_h }
     }
 
     /// D, the number of input features.
@@ -67,11 +41,6 @@ impl<F: Scalar> VanillaRnn<F> {
         self.w_hh.nrows()
     }
 
-    /// O, the number of outputs.
-    pub fn output_size(&self) -> usize {
-        self.w_hy.nrows()
-    }
-
     // ANCHOR: step
     /// One time step for a batch: x_t is (B, D), h_prev is (B, H); returns h_t (B, H).
     ///
@@ -79,38 +48,11 @@ impl<F: Scalar> VanillaRnn<F> {
     pub fn step(&self, x_t: ArrayView2<F>, h_prev: ArrayView2<F>) -> Array2<F> {
         affine(x_t, &self.w_xh, h_prev, &self.w_hh, &self.b_h).mapv(F::tanh)
     }
-
-    /// The output y_t = W_hy h_t + b_y for a batch: h_t is (B, H); returns (B, O).
-    pub fn output(&self, h_t: ArrayView2<F>) -> Array2<F> {
-        h_t.dot(&self.w_hy.t()) + &self.b_y
-    }
     // ANCHOR_END: step
-
-    /// Every parameter, by name, in the order of the struct.
-    pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        vec![
-            ("w_xh", self.w_xh.view().into_dyn()),
-            ("w_hh", self.w_hh.view().into_dyn()),
-            ("b_h", self.b_h.view().into_dyn()),
-            ("w_hy", self.w_hy.view().into_dyn()),
-            ("b_y", self.b_y.view().into_dyn()),
-        ]
-    }
-
-    /// Every parameter, by name, mutably (for the gradient checker and optimisers).
-    pub fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, F>)> {
-        vec![
-            ("w_xh", self.w_xh.view_mut().into_dyn()),
-            ("w_hh", self.w_hh.view_mut().into_dyn()),
-            ("b_h", self.b_h.view_mut().into_dyn()),
-            ("w_hy", self.w_hy.view_mut().into_dyn()),
-            ("b_y", self.b_y.view_mut().into_dyn()),
-        ]
-    }
 
     /// The number of parameters, counted tensor by tensor.
     pub fn parameter_count(&self) -> usize {
-        self.tensors().iter().map(|(_, t)| t.len()).sum()
+        numeric::params::count(self)
     }
 
     /// The same layer in another scalar type (f64 → f32 rounds).
@@ -121,8 +63,6 @@ impl<F: Scalar> VanillaRnn<F> {
             w_xh: c2(&self.w_xh),
             w_hh: c2(&self.w_hh),
             b_h: c1(&self.b_h),
-            w_hy: c2(&self.w_hy),
-            b_y: c1(&self.b_y),
         }
     }
 }

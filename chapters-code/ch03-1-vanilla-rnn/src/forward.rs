@@ -10,7 +10,7 @@ use crate::VanillaRnn;
 /// What the forward pass keeps for the backward pass: every state h_0 … h_T.
 ///
 /// The backward pass needs h_{t-1} (for dW_hh) and h_t (for tanh' = 1 - h_t²);
-/// x it is given again, and the outputs y_t it does not need at all.
+/// x it is given again.
 #[derive(Debug, Clone)]
 pub struct RnnTrace<F> {
     /// (T + 1, B, H): `h[0]` is the initial state, `h[t]` the state after step t.
@@ -32,12 +32,8 @@ impl<F: Scalar> RnnTrace<F> {
 impl<F: Scalar> VanillaRnn<F> {
     // ANCHOR: forward
     /// Run the layer over `x` (T, B, D) from `h0` (B, H; zeros if `None`).
-    /// Returns the outputs y (T, B, O) and the trace for the backward pass.
-    pub fn forward(
-        &self,
-        x: ArrayView3<F>,
-        h0: Option<ArrayView2<F>>,
-    ) -> (Array3<F>, RnnTrace<F>) {
+    /// Returns the trace: every state, for the output layer and the backward pass.
+    pub fn forward(&self, x: ArrayView3<F>, h0: Option<ArrayView2<F>>) -> RnnTrace<F> {
         let (steps, batch) = check_input("VanillaRnn", &x, self.input_size());
         let hidden = self.hidden_size();
         let mut h = Array3::zeros((steps + 1, batch, hidden));
@@ -48,14 +44,11 @@ impl<F: Scalar> VanillaRnn<F> {
             batch,
             hidden,
         ));
-        let mut y = Array3::zeros((steps, batch, self.output_size()));
         for t in 0..steps {
             let h_t = self.step(x.index_axis(Axis(0), t), h.index_axis(Axis(0), t));
-            y.index_axis_mut(Axis(0), t)
-                .assign(&self.output(h_t.view()));
             h.index_axis_mut(Axis(0), t + 1).assign(&h_t);
         }
-        (y, RnnTrace { h })
+        RnnTrace { h }
     }
     // ANCHOR_END: forward
 }

@@ -1,5 +1,6 @@
 //! The vanilla layer's shapes, parameter count, precision and step.
 
+use layers::Dense;
 use ndarray::{Array3, Axis, s};
 use numeric::Init;
 use numeric::random::random;
@@ -12,8 +13,12 @@ use vanilla_rnn::cell::parameter_count_formula;
 fn parameter_count_matches_the_formula() {
     let mut rng = StdRng::seed_from_u64(1);
     for (d, h, o) in [(1, 1, 1), (4, 5, 2), (100, 100, 1)] {
-        let rnn = VanillaRnn::<f32>::new(d, h, o, Init::PyTorch, &mut rng);
-        assert_eq!(rnn.parameter_count(), parameter_count_formula(d, h, o));
+        let rnn = VanillaRnn::<f32>::new(d, h, Init::PyTorch, &mut rng);
+        let output = Dense::<f32>::new(h, o, Init::PyTorch, &mut rng);
+        assert_eq!(
+            rnn.parameter_count() + numeric::params::count(&output),
+            parameter_count_formula(d, h, o)
+        );
     }
     assert_eq!(parameter_count_formula(100, 100, 1), 20_201);
 }
@@ -21,15 +26,14 @@ fn parameter_count_matches_the_formula() {
 #[test]
 fn forward_repeats_the_step_and_starts_from_zero() {
     let mut rng = StdRng::seed_from_u64(2);
-    let rnn = VanillaRnn::<f64>::new(3, 4, 2, Init::Keras, &mut rng);
+    let rnn = VanillaRnn::<f64>::new(3, 4, Init::Keras, &mut rng);
     let x: Array3<f64> = random((5, 2, 3), 1.0, &mut rng);
-    let (y, trace) = rnn.forward(x.view(), None);
+    let trace = rnn.forward(x.view(), None);
     assert!(trace.h.index_axis(Axis(0), 0).iter().all(|v| *v == 0.0));
     let mut h = trace.h.index_axis(Axis(0), 0).to_owned();
     for t in 0..5 {
         h = rnn.step(x.index_axis(Axis(0), t), h.view());
         assert_eq!(h, trace.h.index_axis(Axis(0), t + 1));
-        assert_eq!(rnn.output(h.view()), y.index_axis(Axis(0), t));
     }
     assert_eq!(trace.last(), trace.h.slice(s![5, .., ..]));
 }
@@ -37,12 +41,12 @@ fn forward_repeats_the_step_and_starts_from_zero() {
 #[test]
 fn f32_and_f64_agree_to_f32_precision() {
     let mut rng = StdRng::seed_from_u64(3);
-    let rnn64 = VanillaRnn::<f64>::new(6, 8, 3, Init::PyTorch, &mut rng);
+    let rnn64 = VanillaRnn::<f64>::new(6, 8, Init::PyTorch, &mut rng);
     let rnn32: VanillaRnn<f32> = rnn64.cast();
     let x64: Array3<f64> = random((20, 4, 6), 1.0, &mut rng);
     let x32 = x64.mapv(|v| v as f32);
-    let (y64, _) = rnn64.forward(x64.view(), None);
-    let (y32, _) = rnn32.forward(x32.view(), None);
+    let y64 = rnn64.forward(x64.view(), None).h;
+    let y32 = rnn32.forward(x32.view(), None).h;
     let worst = y64
         .iter()
         .zip(y32.iter())
@@ -55,27 +59,33 @@ fn f32_and_f64_agree_to_f32_precision() {
 #[test]
 #[should_panic(expected = "x has shape (5, 2, 7) (T, B, D) but the cell's input size is 6")]
 fn a_wrong_input_size_panics_naming_the_shapes() {
-    let rnn = VanillaRnn::<f32>::new(6, 8, 3, Init::PyTorch, &mut StdRng::seed_from_u64(4));
+    let rnn = VanillaRnn::<f32>::new(6, 8, Init::PyTorch, &mut StdRng::seed_from_u64(4));
     let x = Array3::<f32>::zeros((5, 2, 7));
     let _ = rnn.forward(x.view(), None);
 }
 
-/// The claims of section 3.1's figure: below gain 1 the gradient from the
-/// last step vanishes exponentially with distance, above it grows.
+/// The claims of section 3.1's figure, as the page states them: over 60
+/// steps the gradient loses about 19 orders of magnitude at gain 0.5, about
+/// 5 at 0.9, about 3 at 1, almost 2 at 1.1, and grows about 35 times at 1.5.
 #[test]
-fn gradient_norms_vanish_below_gain_one_and_grow_above() {
+fn gradient_norms_vanish_up_to_gain_1_1_and_grow_at_1_5() {
     use vanilla_rnn::figures::gradient_norms;
     let steps = 60;
     let ratio = |gain| {
         let norms = gradient_norms(gain, steps, 42);
         norms[0] / norms[steps] // distance 60 against distance 0
     };
-    assert!(ratio(0.5) < 1e-15, "gain 0.5: {:e}", ratio(0.5));
-    assert!(ratio(0.9) < 1e-3, "gain 0.9: {:e}", ratio(0.9));
-    assert!(
-        ratio(1.0) < 1e-1,
-        "gain 1.0 still decays through tanh': {:e}",
-        ratio(1.0)
-    );
-    assert!(ratio(1.5) > 10.0, "gain 1.5: {:e}", ratio(1.5));
+    for (gain, low, high) in [
+        (0.5, 1e-20, 1e-18),
+        (0.9, 1e-6, 1e-4),
+        (1.0, 1e-4, 1e-2),
+        (1.1, 1e-2, 1e-1),
+        (1.5, 20.0, 50.0),
+    ] {
+        let r = ratio(gain);
+        assert!(
+            low < r && r < high,
+            "gain {gain}: {r:e} is not in ({low:e}, {high:e})"
+        );
+    }
 }

@@ -14,7 +14,7 @@ fn gradcheck_vanilla_one_step_and_sequence() {
 fn gradcheck_detects_a_corrupted_element() {
     let mut problem = Problem::new(6, 13);
     let mut grads = problem.analytic();
-    grads.params.w_hh[[1, 2]] += 1e-3;
+    grads.0.params.w_hh[[1, 2]] += 1e-3;
     let report = problem.check(&grads);
     let failures = report.failures(TOLERANCE);
     assert_eq!(

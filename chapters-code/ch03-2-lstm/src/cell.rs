@@ -1,6 +1,6 @@
 //! The LSTM's parameters and one time step.
 
-use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
+use ndarray::{Array1, Array2, ArrayView2};
 use numeric::activation::sigmoid;
 use numeric::{Init, Scalar};
 use rand::Rng;
@@ -26,6 +26,10 @@ pub struct Lstm<F> {
     pub b_c: Array1<F>,
 }
 // ANCHOR_END: struct
+
+// ANCHOR: params
+numeric::params! { Lstm { w_xi, w_hi, b_i, w_xf, w_hf, b_f, w_xo, w_ho, b_o, w_xc, w_hc, b_c } }
+// ANCHOR_END: params
 
 /// Everything one step computes, each (B, H).
 #[derive(Debug, Clone, PartialEq)]
@@ -69,27 +73,6 @@ impl<F: Scalar> Lstm<F> {
     }
 
     // ANCHOR: forget_bias
-    /// A layer whose every parameter is zero (the start of a gradient sum).
-    pub fn zeros(input: usize, hidden: usize) -> Self {
-        let wx = || Array2::zeros((hidden, input));
-        let wh = || Array2::zeros((hidden, hidden));
-        let b = || Array1::zeros(hidden);
-        Lstm {
-            w_xi: wx(),
-            w_hi: wh(),
-            b_i: b(),
-            w_xf: wx(),
-            w_hf: wh(),
-            b_f: b(),
-            w_xo: wx(),
-            w_ho: wh(),
-            b_o: b(),
-            w_xc: wx(),
-            w_hc: wh(),
-            b_c: b(),
-        }
-    }
-
     /// Set every forget-gate bias to `value` (1.0 is the choice of Gers et al.,
     /// 2000, Jozefowicz et al., 2015, and Keras's `unit_forget_bias=True`): the
     /// cell then starts out remembering, f_t ≈ σ(1) ≈ 0.73.
@@ -134,45 +117,9 @@ impl<F: Scalar> Lstm<F> {
     }
     // ANCHOR_END: step
 
-    /// Every parameter, by name, in the order of the struct.
-    pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        vec![
-            ("w_xi", self.w_xi.view().into_dyn()),
-            ("w_hi", self.w_hi.view().into_dyn()),
-            ("b_i", self.b_i.view().into_dyn()),
-            ("w_xf", self.w_xf.view().into_dyn()),
-            ("w_hf", self.w_hf.view().into_dyn()),
-            ("b_f", self.b_f.view().into_dyn()),
-            ("w_xo", self.w_xo.view().into_dyn()),
-            ("w_ho", self.w_ho.view().into_dyn()),
-            ("b_o", self.b_o.view().into_dyn()),
-            ("w_xc", self.w_xc.view().into_dyn()),
-            ("w_hc", self.w_hc.view().into_dyn()),
-            ("b_c", self.b_c.view().into_dyn()),
-        ]
-    }
-
-    /// Every parameter, by name, mutably.
-    pub fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, F>)> {
-        vec![
-            ("w_xi", self.w_xi.view_mut().into_dyn()),
-            ("w_hi", self.w_hi.view_mut().into_dyn()),
-            ("b_i", self.b_i.view_mut().into_dyn()),
-            ("w_xf", self.w_xf.view_mut().into_dyn()),
-            ("w_hf", self.w_hf.view_mut().into_dyn()),
-            ("b_f", self.b_f.view_mut().into_dyn()),
-            ("w_xo", self.w_xo.view_mut().into_dyn()),
-            ("w_ho", self.w_ho.view_mut().into_dyn()),
-            ("b_o", self.b_o.view_mut().into_dyn()),
-            ("w_xc", self.w_xc.view_mut().into_dyn()),
-            ("w_hc", self.w_hc.view_mut().into_dyn()),
-            ("b_c", self.b_c.view_mut().into_dyn()),
-        ]
-    }
-
     /// The number of parameters, counted tensor by tensor.
     pub fn parameter_count(&self) -> usize {
-        self.tensors().iter().map(|(_, t)| t.len()).sum()
+        numeric::params::count(self)
     }
 }
 

@@ -4,7 +4,7 @@ use ndarray::{Array3, ArrayView2, ArrayView3, Axis, s};
 use numeric::Scalar;
 use numeric::sequence::{check_input, initial_state};
 
-use crate::Lstm;
+use crate::{Lstm, LstmStep};
 
 /// What the forward pass keeps for the backward pass.
 ///
@@ -38,6 +38,22 @@ impl<F: Scalar> LstmTrace<F> {
     pub fn last_c(&self) -> ArrayView2<'_, F> {
         self.c.index_axis(Axis(0), self.c.len_of(Axis(0)) - 1)
     }
+
+    // ANCHOR: step_cache
+    /// What [`step`](Lstm::step) returned at step `t` (the one that read
+    /// `x[t]`), copied out of the trace: the gates at `t`, `c[t + 1]`, `h[t + 1]`.
+    pub fn step(&self, t: usize) -> LstmStep<F> {
+        let at = |a: &Array3<F>, k| a.index_axis(Axis(0), k).to_owned();
+        LstmStep {
+            i: at(&self.i, t),
+            f: at(&self.f, t),
+            o: at(&self.o, t),
+            c_tilde: at(&self.c_tilde, t),
+            c: at(&self.c, t + 1),
+            h: at(&self.h, t + 1),
+        }
+    }
+    // ANCHOR_END: step_cache
 }
 
 impl<F: Scalar> Lstm<F> {

@@ -11,7 +11,7 @@
 //! conversion to PyTorch puts the whole bias in `bias_ih_l0` and zeros in
 //! `bias_hh_l0`; both describe the same function.
 
-use ndarray::{Array1, Array2};
+use ndarray::Array1;
 use numeric::Scalar;
 use numeric::pytorch::{
     ShapeError, expect_shape, split_bias, split_gates, stack_bias, stack_gates,
@@ -20,13 +20,7 @@ use numeric::pytorch::{
 use crate::Lstm;
 
 /// `nn.LSTM(D, H)`'s parameters as PyTorch stores them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PyTorchLstm<F> {
-    pub weight_ih_l0: Array2<F>,
-    pub weight_hh_l0: Array2<F>,
-    pub bias_ih_l0: Array1<F>,
-    pub bias_hh_l0: Array1<F>,
-}
+pub type PyTorchLstm<F> = numeric::pytorch::PyTorchLayer<F>;
 
 impl<F: Scalar> Lstm<F> {
     // ANCHOR: from_pytorch

@@ -3,7 +3,7 @@
 
 use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::EPS;
-use ndarray::{Array2, Array3, ArrayViewMutD};
+use ndarray::{Array2, Array3};
 use numeric::Init;
 use numeric::random::random;
 use rand::SeedableRng;
@@ -22,15 +22,9 @@ pub struct Problem {
     pub r_c: Array2<f64>,
 }
 
-impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        let mut tensors = self.lstm.tensors_mut();
-        tensors.push(("x", self.x.view_mut().into_dyn()));
-        tensors.push(("h0", self.h0.view_mut().into_dyn()));
-        tensors.push(("c0", self.c0.view_mut().into_dyn()));
-        tensors
-    }
+numeric::params! { Problem as f64 { x, h0, c0 } nested { lstm } }
 
+impl Checkable for Problem {
     fn loss(&self) -> f64 {
         let trace =
             self.lstm
@@ -66,7 +60,7 @@ impl Problem {
 
     /// Check `grads` against central differences.
     pub fn check(&mut self, grads: &LstmGrads<f64>) -> GradReport {
-        check_gradients(self, &grads.tensors(), EPS)
+        check_gradients(self, grads, EPS)
     }
 }
 

@@ -18,7 +18,10 @@ fn gradcheck_lstm_detects_a_corrupted_gate_gradient() {
     let failures = report.failures(TOLERANCE);
     assert_eq!(failures.len(), 1, "{report}");
     assert_eq!(
-        (failures[0].name, failures[0].worst_index.as_slice()),
+        (
+            failures[0].name.as_str(),
+            failures[0].worst_index.as_slice()
+        ),
         ("w_hf", &[2, 3][..])
     );
 }

@@ -21,7 +21,7 @@ fn load() -> (Fixture, Lstm<f64>) {
 #[test]
 fn conversion_from_pytorch_gives_the_fixture_parameters() {
     let (f, lstm) = load();
-    for (name, tensor) in lstm.tensors() {
+    for (name, tensor) in numeric::params::to_named(&lstm) {
         let expected = f.tensor(&format!("params.{name}"), tensor.ndim()).unwrap();
         assert!(
             max_scaled_difference(&tensor.to_owned(), &expected) < 1e-15,
@@ -55,7 +55,7 @@ fn outputs_and_gradients_agree_with_pytorch() {
     let r = f.array3("inputs.r").unwrap();
     let r_c = f.array2("inputs.r_c").unwrap();
     let grads = lstm.backward(x.view(), &trace, r.view(), Some(r_c.view()));
-    f.assert_agrees("lstm", "grads", &grads.tensors(), AGREE);
+    f.assert_agrees("lstm", "grads", &grads, AGREE);
 }
 
 #[test]

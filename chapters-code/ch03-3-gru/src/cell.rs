@@ -1,11 +1,12 @@
 //! The GRU's parameters and one time step, in both forms.
 
-use ndarray::{Array1, Array2, ArrayView2, ArrayViewD, ArrayViewMutD};
+use ndarray::{Array1, Array2, ArrayView2};
 use numeric::activation::sigmoid;
 use numeric::{Init, Scalar};
 use rand::Rng;
 use vanilla_rnn::cell::affine;
 
+// ANCHOR: form
 /// Where the reset gate acts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GruForm {
@@ -15,6 +16,7 @@ pub enum GruForm {
     /// h̃ = tanh(W_xn x + b_n + r ⊙ (W_hn h + b_hn)).
     ResetAfter,
 }
+// ANCHOR_END: form
 
 // ANCHOR: struct
 /// A GRU layer, named as in the article's equations (`n` is its h̃). With
@@ -35,6 +37,9 @@ pub struct Gru<F> {
     pub b_hn: Option<Array1<F>>,
 }
 // ANCHOR_END: struct
+
+// `b_hn` is visited only in the reset-after form.
+numeric::params! { Gru { w_xz, w_hz, b_z, w_xr, w_hr, b_r, w_xn, w_hn, b_n } optional { b_hn } }
 
 /// Everything one step computes, each (B, H). `hn` is W_hn h_{t-1} + b_hn,
 /// kept only in the reset-after form, where the backward pass needs it.
@@ -78,25 +83,6 @@ impl<F: Scalar> Gru<F> {
             w_hn,
             b_n,
             b_hn,
-        }
-    }
-
-    /// A layer in `form` whose every parameter is zero (the start of a gradient sum).
-    pub fn zeros(input: usize, hidden: usize, form: GruForm) -> Self {
-        let wx = || Array2::zeros((hidden, input));
-        let wh = || Array2::zeros((hidden, hidden));
-        let b = || Array1::zeros(hidden);
-        Gru {
-            w_xz: wx(),
-            w_hz: wh(),
-            b_z: b(),
-            w_xr: wx(),
-            w_hr: wh(),
-            b_r: b(),
-            w_xn: wx(),
-            w_hn: wh(),
-            b_n: b(),
-            b_hn: (form == GruForm::ResetAfter).then(b),
         }
     }
 
@@ -146,47 +132,9 @@ impl<F: Scalar> Gru<F> {
     }
     // ANCHOR_END: step
 
-    /// Every parameter, by name (`b_hn` only in the reset-after form).
-    pub fn tensors(&self) -> Vec<(&'static str, ArrayViewD<'_, F>)> {
-        let mut tensors = vec![
-            ("w_xz", self.w_xz.view().into_dyn()),
-            ("w_hz", self.w_hz.view().into_dyn()),
-            ("b_z", self.b_z.view().into_dyn()),
-            ("w_xr", self.w_xr.view().into_dyn()),
-            ("w_hr", self.w_hr.view().into_dyn()),
-            ("b_r", self.b_r.view().into_dyn()),
-            ("w_xn", self.w_xn.view().into_dyn()),
-            ("w_hn", self.w_hn.view().into_dyn()),
-            ("b_n", self.b_n.view().into_dyn()),
-        ];
-        if let Some(b_hn) = &self.b_hn {
-            tensors.push(("b_hn", b_hn.view().into_dyn()));
-        }
-        tensors
-    }
-
-    /// Every parameter, by name, mutably.
-    pub fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, F>)> {
-        let mut tensors = vec![
-            ("w_xz", self.w_xz.view_mut().into_dyn()),
-            ("w_hz", self.w_hz.view_mut().into_dyn()),
-            ("b_z", self.b_z.view_mut().into_dyn()),
-            ("w_xr", self.w_xr.view_mut().into_dyn()),
-            ("w_hr", self.w_hr.view_mut().into_dyn()),
-            ("b_r", self.b_r.view_mut().into_dyn()),
-            ("w_xn", self.w_xn.view_mut().into_dyn()),
-            ("w_hn", self.w_hn.view_mut().into_dyn()),
-            ("b_n", self.b_n.view_mut().into_dyn()),
-        ];
-        if let Some(b_hn) = &mut self.b_hn {
-            tensors.push(("b_hn", b_hn.view_mut().into_dyn()));
-        }
-        tensors
-    }
-
     /// The number of parameters, counted tensor by tensor.
     pub fn parameter_count(&self) -> usize {
-        self.tensors().iter().map(|(_, t)| t.len()).sum()
+        numeric::params::count(self)
     }
 }
 

@@ -4,7 +4,7 @@ use ndarray::{Array3, ArrayView2, ArrayView3, Axis, s};
 use numeric::Scalar;
 use numeric::sequence::{check_input, initial_state};
 
-use crate::{Gru, GruForm};
+use crate::{Gru, GruForm, GruStep};
 
 /// What the forward pass keeps for the backward pass: h_0 … h_T, the gates
 /// z and r, the candidate n, and — in the reset-after form only — the
@@ -31,6 +31,21 @@ impl<F: Scalar> GruTrace<F> {
     pub fn last(&self) -> ArrayView2<'_, F> {
         self.h.index_axis(Axis(0), self.h.len_of(Axis(0)) - 1)
     }
+
+    // ANCHOR: step_cache
+    /// What [`step`](Gru::step) returned at step `t` (the one that read
+    /// `x[t]`), copied out of the trace: the gates at `t` and `h[t + 1]`.
+    pub fn step(&self, t: usize) -> GruStep<F> {
+        let at = |a: &Array3<F>, k| a.index_axis(Axis(0), k).to_owned();
+        GruStep {
+            z: at(&self.z, t),
+            r: at(&self.r, t),
+            n: at(&self.n, t),
+            hn: self.hn.as_ref().map(|hn| at(hn, t)),
+            h: at(&self.h, t + 1),
+        }
+    }
+    // ANCHOR_END: step_cache
 }
 
 impl<F: Scalar> Gru<F> {

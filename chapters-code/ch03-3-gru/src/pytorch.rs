@@ -13,7 +13,7 @@
 //! and bias are PyTorch's negated. For r the two biases simply add; for n
 //! they cannot, because b_hn sits inside the reset product.
 
-use ndarray::{Array1, Array2};
+use ndarray::Array1;
 use numeric::Scalar;
 use numeric::pytorch::{
     ShapeError, expect_shape, split_bias, split_gates, stack_bias, stack_gates,
@@ -22,13 +22,7 @@ use numeric::pytorch::{
 use crate::{Gru, GruForm};
 
 /// `nn.GRU(D, H)`'s parameters as PyTorch stores them.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PyTorchGru<F> {
-    pub weight_ih_l0: Array2<F>,
-    pub weight_hh_l0: Array2<F>,
-    pub bias_ih_l0: Array1<F>,
-    pub bias_hh_l0: Array1<F>,
-}
+pub type PyTorchGru<F> = numeric::pytorch::PyTorchLayer<F>;
 
 /// Why a GRU cannot be converted.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

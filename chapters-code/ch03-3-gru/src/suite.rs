@@ -3,7 +3,7 @@
 
 use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::EPS;
-use ndarray::{Array2, Array3, ArrayViewMutD};
+use ndarray::{Array2, Array3};
 use numeric::Init;
 use numeric::random::random;
 use rand::SeedableRng;
@@ -21,14 +21,9 @@ pub struct Problem {
     pub r: Array3<f64>,
 }
 
-impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        let mut tensors = self.gru.tensors_mut();
-        tensors.push(("x", self.x.view_mut().into_dyn()));
-        tensors.push(("h0", self.h0.view_mut().into_dyn()));
-        tensors
-    }
+numeric::params! { Problem as f64 { x, h0 } nested { gru } }
 
+impl Checkable for Problem {
     fn loss(&self) -> f64 {
         let trace = self.gru.forward(self.x.view(), Some(self.h0.view()));
         (&trace.states() * &self.r).sum()
@@ -57,7 +52,7 @@ impl Problem {
 
     /// Check `grads` against central differences.
     pub fn check(&mut self, grads: &GruGrads<f64>) -> GradReport {
-        check_gradients(self, &grads.tensors(), EPS)
+        check_gradients(self, grads, EPS)
     }
 }
 

@@ -22,6 +22,10 @@ fn gradcheck_gru_catches_the_wrong_form() {
     let mut grads = problem.analytic();
     grads.params.w_hn = wrong.params.w_hn;
     let report = problem.check(&grads);
-    let failures: Vec<&str> = report.failures(TOLERANCE).iter().map(|t| t.name).collect();
+    let failures: Vec<&str> = report
+        .failures(TOLERANCE)
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
     assert_eq!(failures, vec!["w_hn"], "{report}");
 }

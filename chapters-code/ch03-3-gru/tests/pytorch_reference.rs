@@ -35,12 +35,7 @@ fn check_against(f: &Fixture, gru: &Gru<f64>) {
     );
     assert!(h_diff < AGREE, "h differs by {h_diff:e}");
     let grads = gru.backward(x.view(), &trace, f.array3("inputs.r").unwrap().view());
-    f.assert_agrees(
-        &format!("gru {:?}", gru.form()),
-        "grads",
-        &grads.tensors(),
-        AGREE,
-    );
+    f.assert_agrees(&format!("gru {:?}", gru.form()), "grads", &grads, AGREE);
 }
 
 #[test]
@@ -56,7 +51,10 @@ fn reset_after_agrees_with_nn_gru() {
     // The conversion (with its negated z) gives the script's own conversion.
     assert_eq!(gru.form(), GruForm::ResetAfter);
     let expected = params(&f, GruForm::ResetAfter);
-    for ((name, a), (_, b)) in gru.tensors().iter().zip(expected.tensors().iter()) {
+    for ((name, a), (_, b)) in numeric::params::to_named(&gru)
+        .iter()
+        .zip(numeric::params::to_named(&expected).iter())
+    {
         assert!(
             max_scaled_difference(&a.to_owned(), &b.to_owned()) < 1e-15,
             "{name}"

@@ -11,7 +11,9 @@ use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
 
 use crate::fastmath::FastMath;
+use crate::rows::check_trace;
 use crate::{pack, rows};
+use numeric::sequence::{check_input, check_state, check_step_gradient};
 
 /// A packed reset-after GRU: `w_x` (D, 3H), `w_h` (H, 3H), `b` (3H) for the
 /// input side, and `b_hn` (H), the bias inside the reset: a_n = x W_xn + b_n
@@ -23,6 +25,8 @@ pub struct FastGru<F> {
     pub b: Array1<F>,
     pub b_hn: Array1<F>,
 }
+
+numeric::params! { FastGru { w_x, w_h, b, b_hn } }
 
 /// The forward pass's record; rows are t·B + b.
 #[derive(Debug, Clone)]
@@ -39,14 +43,14 @@ pub struct FastGruTrace<F> {
 /// Gradients in the packed layout, and of the inputs and the initial state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FastGruGrads<F> {
-    pub w_x: Array2<F>,
-    pub w_h: Array2<F>,
-    pub b: Array1<F>,
-    pub b_hn: Array1<F>,
+    /// The parameters' gradients, in the parameters' own (packed) layout.
+    pub params: FastGru<F>,
     /// (T, B, D).
     pub x: Array3<F>,
     pub h0: Array2<F>,
 }
+
+numeric::params! { FastGruGrads { x, h0 } nested { params } }
 
 impl<F: FastMath> FastGru<F> {
     /// Pack a readable GRU of the reset-after form.
@@ -93,7 +97,7 @@ impl<F: FastMath> FastGru<F> {
     // ANCHOR: forward
     /// Run over x (T, B, D) from h_0 (zeros if `None`).
     pub fn forward(&self, x: ArrayView3<F>, h0: Option<ArrayView2<F>>) -> FastGruTrace<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastGru", &x, self.input_size());
         let hidden = self.hidden_size();
         let x2 = rows::as_rows("FastGru", x, self.input_size());
         // Hoisted: x_t W_x + b for every step at once.
@@ -101,6 +105,7 @@ impl<F: FastMath> FastGru<F> {
         let mut hn = Array2::zeros((steps * batch, hidden));
         let mut h = Array2::zeros(((steps + 1) * batch, hidden));
         if let Some(h0) = h0 {
+            check_state("FastGru", "h0", &h0, batch, hidden);
             h.slice_mut(s![..batch, ..]).assign(&h0);
         }
         // h_{t-1} W_h for the three gates: one product per step, into a buffer made once.
@@ -142,8 +147,10 @@ impl<F: FastMath> FastGru<F> {
         trace: &FastGruTrace<F>,
         dh: ArrayView3<F>,
     ) -> FastGruGrads<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastGru", &x, self.input_size());
         let hidden = self.hidden_size();
+        check_trace("FastGru", trace.h.nrows(), trace.batch, steps, batch);
+        check_step_gradient("FastGru", "dh", &dh, (steps, batch, hidden));
         // The gradients of the input side's and the recurrent side's
         // pre-activations; they differ only in the candidate's block.
         let mut d_x_side = Array2::zeros((steps * batch, 3 * hidden));
@@ -179,10 +186,12 @@ impl<F: FastMath> FastGru<F> {
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
         let g = rows::hoisted_grads(x, h_prev, &d_x_side, &d_h_side, &self.w_x);
         FastGruGrads {
-            w_x: g.w_x,
-            w_h: g.w_h,
-            b: g.b,
-            b_hn: d_h_side.slice(s![.., 2 * hidden..]).sum_axis(Axis(0)),
+            params: FastGru {
+                w_x: g.w_x,
+                w_h: g.w_h,
+                b: g.b,
+                b_hn: d_h_side.slice(s![.., 2 * hidden..]).sum_axis(Axis(0)),
+            },
             x: g.x,
             h0: dh_next,
         }

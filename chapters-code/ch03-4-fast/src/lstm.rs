@@ -16,10 +16,14 @@
 //! Column blocks of the packed matrices, in order: i, f, c̃ (PyTorch's g), o.
 
 use crate::fastmath::FastMath;
-use crate::{pack, rows};
+use crate::rows;
+use crate::rows::check_trace;
 use lstm::Lstm;
+use lstm::pytorch::PyTorchLstm;
 use ndarray::linalg::general_mat_mul;
 use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
+use numeric::pytorch::{ShapeError, expect_shape};
+use numeric::sequence::{check_input, check_state, check_step_gradient, initial_state};
 
 /// An LSTM with packed weights: `w_x` (D, 4H), `w_h` (H, 4H), `b` (4H).
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +32,8 @@ pub struct FastLstm<F> {
     pub w_h: Array2<F>,
     pub b: Array1<F>,
 }
+
+numeric::params! { FastLstm { w_x, w_h, b } }
 
 /// What the forward pass keeps: the activated gates and every state, with
 /// time and batch flattened into rows (row t·B + b is step t, sequence b).
@@ -45,42 +51,54 @@ pub struct FastLstmTrace<F> {
 /// Gradients in the packed layout, and of the inputs and initial states.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FastLstmGrads<F> {
-    pub w_x: Array2<F>,
-    pub w_h: Array2<F>,
-    pub b: Array1<F>,
+    /// The parameters' gradients, in the parameters' own (packed) layout.
+    pub params: FastLstm<F>,
     /// (T, B, D).
     pub x: Array3<F>,
     pub h0: Array2<F>,
     pub c0: Array2<F>,
 }
 
+numeric::params! { FastLstmGrads { x, h0, c0 } nested { params } }
+
 impl<F: FastMath> FastLstm<F> {
-    /// Pack a readable LSTM.
+    /// Pack a readable LSTM. PyTorch's layout packs the gates as this layer
+    /// does (i, f, c̃, o), transposed.
     pub fn from_lstm(l: &Lstm<F>) -> Self {
-        FastLstm {
-            w_x: pack::columns(&[&l.w_xi, &l.w_xf, &l.w_xc, &l.w_xo]),
-            w_h: pack::columns(&[&l.w_hi, &l.w_hf, &l.w_hc, &l.w_ho]),
-            b: pack::biases(&[&l.b_i, &l.b_f, &l.b_c, &l.b_o]),
-        }
+        Self::from_pytorch(&l.to_pytorch()).expect("a readable LSTM's tensors fit together")
     }
 
     /// Unpack into the readable layout (for gradients: the same names as chapter 3).
     pub fn to_lstm(&self) -> Lstm<F> {
-        let h = self.hidden_size();
-        let (w_x, w_h, b) = (&self.w_x, &self.w_h, &self.b);
-        Lstm {
-            w_xi: pack::block(w_x, 0, h),
-            w_hi: pack::block(w_h, 0, h),
-            b_i: pack::bias(b, 0, h),
-            w_xf: pack::block(w_x, 1, h),
-            w_hf: pack::block(w_h, 1, h),
-            b_f: pack::bias(b, 1, h),
-            w_xc: pack::block(w_x, 2, h),
-            w_hc: pack::block(w_h, 2, h),
-            b_c: pack::bias(b, 2, h),
-            w_xo: pack::block(w_x, 3, h),
-            w_ho: pack::block(w_h, 3, h),
-            b_o: pack::bias(b, 3, h),
+        Lstm::from_pytorch(&self.to_pytorch()).expect("a fast LSTM's tensors fit together")
+    }
+
+    /// The layer PyTorch's tensors describe (its two biases added).
+    pub fn from_pytorch(p: &PyTorchLstm<F>) -> Result<Self, ShapeError> {
+        let hidden = p.weight_hh_l0.ncols();
+        let input = p.weight_ih_l0.ncols();
+        expect_shape("weight_ih_l0", p.weight_ih_l0.shape(), &[4 * hidden, input])?;
+        expect_shape(
+            "weight_hh_l0",
+            p.weight_hh_l0.shape(),
+            &[4 * hidden, hidden],
+        )?;
+        expect_shape("bias_ih_l0", p.bias_ih_l0.shape(), &[4 * hidden])?;
+        expect_shape("bias_hh_l0", p.bias_hh_l0.shape(), &[4 * hidden])?;
+        Ok(FastLstm {
+            w_x: p.weight_ih_l0.t().to_owned(),
+            w_h: p.weight_hh_l0.t().to_owned(),
+            b: &p.bias_ih_l0 + &p.bias_hh_l0,
+        })
+    }
+
+    /// PyTorch's tensors for this layer (the whole bias in `bias_ih_l0`).
+    pub fn to_pytorch(&self) -> PyTorchLstm<F> {
+        PyTorchLstm {
+            weight_ih_l0: self.w_x.t().to_owned(),
+            weight_hh_l0: self.w_h.t().to_owned(),
+            bias_ih_l0: self.b.clone(),
+            bias_hh_l0: Array1::zeros(self.b.len()),
         }
     }
 
@@ -100,7 +118,7 @@ impl<F: FastMath> FastLstm<F> {
         h0: Option<ArrayView2<F>>,
         c0: Option<ArrayView2<F>>,
     ) -> FastLstmTrace<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastLstm", &x, self.input_size());
         let hidden = self.hidden_size();
         let x2 = rows::as_rows("FastLstm", x, self.input_size());
         // Hoisted: the input projection of every step, one product.
@@ -108,9 +126,11 @@ impl<F: FastMath> FastLstm<F> {
         let mut c = Array2::zeros(((steps + 1) * batch, hidden));
         let mut h = Array2::zeros(((steps + 1) * batch, hidden));
         if let Some(h0) = h0 {
+            check_state("FastLstm", "h0", &h0, batch, hidden);
             h.slice_mut(s![..batch, ..]).assign(&h0);
         }
         if let Some(c0) = c0 {
+            check_state("FastLstm", "c0", &c0, batch, hidden);
             c.slice_mut(s![..batch, ..]).assign(&c0);
         }
         for t in 0..steps {
@@ -155,14 +175,13 @@ impl<F: FastMath> FastLstm<F> {
         dh: ArrayView3<F>,
         dc_last: Option<ArrayView2<F>>,
     ) -> FastLstmGrads<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastLstm", &x, self.input_size());
         let hidden = self.hidden_size();
+        check_trace("FastLstm", trace.h.nrows(), trace.batch, steps, batch);
+        check_step_gradient("FastLstm", "dh", &dh, (steps, batch, hidden));
         let mut d_pre = Array2::zeros((steps * batch, 4 * hidden));
         let mut dh_next = Array2::<F>::zeros((batch, hidden));
-        let mut dc_next = match dc_last {
-            Some(dc) => dc.to_owned(),
-            None => Array2::zeros((batch, hidden)),
-        };
+        let mut dc_next = initial_state("FastLstm", "dc_last", dc_last, batch, hidden);
         let mut dh_t = Array2::<F>::zeros((batch, hidden));
         for t in (0..steps).rev() {
             let rows = t * batch..(t + 1) * batch;
@@ -192,9 +211,11 @@ impl<F: FastMath> FastLstm<F> {
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
         let g = rows::hoisted_grads(x, h_prev, &d_pre, &d_pre, &self.w_x);
         FastLstmGrads {
-            w_x: g.w_x,
-            w_h: g.w_h,
-            b: g.b,
+            params: FastLstm {
+                w_x: g.w_x,
+                w_h: g.w_h,
+                b: g.b,
+            },
             x: g.x,
             h0: dh_next,
             c0: dc_next,

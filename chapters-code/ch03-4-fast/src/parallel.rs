@@ -5,31 +5,35 @@
 
 use std::ops::Range;
 
-use ndarray::{Array3, ArrayD, ArrayView2, ArrayView3, s};
+use ndarray::{Array3, ArrayView2, ArrayView3, s};
+use numeric::ParamsMut;
 
 use crate::fastmath::FastMath;
 use crate::gru::{FastGru, FastGruTrace};
 use crate::lstm::{FastLstm, FastLstmTrace};
 use crate::rnn::{FastRnn, FastRnnTrace};
 
-/// What the batch-splitting code needs of a fast layer.
-pub trait FastLayer<F>: Sync {
+// ANCHOR: trait
+/// What the batch-splitting code needs of a fast layer: its forward and
+/// backward pass from zero initial states. The parameters' gradients come
+/// back as a layer of the same kind and shapes, so they are named and
+/// summed like the parameters themselves.
+pub trait FastLayer<F>: Sync + Send + ParamsMut<F> + Sized {
     type Trace: Send + Sync;
-    /// The parameters' names, in the order of [`FastLayer::backward_from_zero`]'s gradients.
-    fn param_names(&self) -> Vec<&'static str>;
     fn hidden(&self) -> usize;
     /// The forward pass from zero states over x (T, B, D).
     fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace;
     /// h_0 … h_T of a trace, ((T + 1)·B, H).
     fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F>;
-    /// The parameter gradients (in `param_names` order) and dL/dx (T, B, D).
+    /// The parameters' gradients and dL/dx (T, B, D).
     fn backward_from_zero(
         &self,
         x: ArrayView3<F>,
         trace: &Self::Trace,
         dh: ArrayView3<F>,
-    ) -> (Vec<ArrayD<F>>, Array3<F>);
+    ) -> (Self, Array3<F>);
 }
+// ANCHOR_END: trait
 
 /// The traces of every slice of the batch.
 #[derive(Debug, Clone)]
@@ -86,7 +90,7 @@ pub fn backward_split<F, L: FastLayer<F>>(
     x: ArrayView3<F>,
     trace: &SplitTrace<L::Trace>,
     dh: ArrayView3<F>,
-) -> (Vec<ArrayD<F>>, Array3<F>)
+) -> (L, Array3<F>)
 where
     F: FastMath,
 {
@@ -108,21 +112,32 @@ where
             .collect()
     });
     let mut dx = Array3::zeros(x.dim());
-    let mut total: Option<Vec<ArrayD<F>>> = None;
+    let mut total: Option<L> = None;
     for (r, (grads, dx_part)) in parts {
         dx.slice_mut(s![.., r, ..]).assign(&dx_part);
         match &mut total {
             None => total = Some(grads),
-            Some(sum) => {
-                for (s, g) in sum.iter_mut().zip(&grads) {
-                    *s += g;
-                }
-            }
+            Some(sum) => add_assign(sum, &grads),
         }
     }
     (total.expect("a batch has at least one sequence"), dx)
 }
 // ANCHOR_END: split
+
+/// sum += part, tensor by tensor (both have the same names and shapes).
+fn add_assign<F: FastMath, L: ParamsMut<F>>(sum: &mut L, part: &L) {
+    let part = numeric::params::to_named(part);
+    let mut k = 0;
+    sum.visit_mut(&mut |name, mut s| {
+        let (part_name, p) = &part[k];
+        assert_eq!(
+            name, part_name,
+            "the gradients of two slices list their tensors alike"
+        );
+        s += p;
+        k += 1;
+    });
+}
 
 impl<T> SplitTrace<T> {
     /// h_1 … h_T for the whole batch, (T, B, H).
@@ -141,89 +156,40 @@ impl<T> SplitTrace<T> {
     }
 }
 
-impl<F: FastMath> FastLayer<F> for FastLstm<F> {
-    type Trace = FastLstmTrace<F>;
-    fn param_names(&self) -> Vec<&'static str> {
-        vec!["w_x", "w_h", "b"]
-    }
-    fn hidden(&self) -> usize {
-        self.hidden_size()
-    }
-    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
-        self.forward(x, None, None)
-    }
-    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
-        trace.h.view()
-    }
-    fn backward_from_zero(
-        &self,
-        x: ArrayView3<F>,
-        trace: &Self::Trace,
-        dh: ArrayView3<F>,
-    ) -> (Vec<ArrayD<F>>, Array3<F>) {
-        let g = self.backward(x, trace, dh, None);
-        (
-            vec![g.w_x.into_dyn(), g.w_h.into_dyn(), g.b.into_dyn()],
-            g.x,
-        )
-    }
+/// The one implementation of [`FastLayer`], for a layer whose `forward` and
+/// `backward` take the initial states (and the last cell state's gradient)
+/// as trailing `None`s.
+macro_rules! fast_layer {
+    ($layer:ident, $trace:ident, forward(x $(, $f:expr)*), backward(x, t, dh $(, $b:expr)*)) => {
+        impl<F: FastMath> FastLayer<F> for $layer<F> {
+            type Trace = $trace<F>;
+            fn hidden(&self) -> usize {
+                self.hidden_size()
+            }
+            fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
+                self.forward(x $(, $f)*)
+            }
+            fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
+                trace.h.view()
+            }
+            fn backward_from_zero(
+                &self,
+                x: ArrayView3<F>,
+                trace: &Self::Trace,
+                dh: ArrayView3<F>,
+            ) -> (Self, Array3<F>) {
+                let g = self.backward(x, trace, dh $(, $b)*);
+                (g.params, g.x)
+            }
+        }
+    };
 }
 
-impl<F: FastMath> FastLayer<F> for FastGru<F> {
-    type Trace = FastGruTrace<F>;
-    fn param_names(&self) -> Vec<&'static str> {
-        vec!["w_x", "w_h", "b", "b_hn"]
-    }
-    fn hidden(&self) -> usize {
-        self.hidden_size()
-    }
-    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
-        self.forward(x, None)
-    }
-    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
-        trace.h.view()
-    }
-    fn backward_from_zero(
-        &self,
-        x: ArrayView3<F>,
-        trace: &Self::Trace,
-        dh: ArrayView3<F>,
-    ) -> (Vec<ArrayD<F>>, Array3<F>) {
-        let g = self.backward(x, trace, dh);
-        let params = vec![
-            g.w_x.into_dyn(),
-            g.w_h.into_dyn(),
-            g.b.into_dyn(),
-            g.b_hn.into_dyn(),
-        ];
-        (params, g.x)
-    }
-}
-
-impl<F: FastMath> FastLayer<F> for FastRnn<F> {
-    type Trace = FastRnnTrace<F>;
-    fn param_names(&self) -> Vec<&'static str> {
-        vec!["w_x", "w_h", "b"]
-    }
-    fn hidden(&self) -> usize {
-        self.hidden_size()
-    }
-    fn forward_from_zero(&self, x: ArrayView3<F>) -> Self::Trace {
-        self.forward(x, None)
-    }
-    fn states_of(trace: &Self::Trace) -> ArrayView2<'_, F> {
-        trace.h.view()
-    }
-    fn backward_from_zero(
-        &self,
-        x: ArrayView3<F>,
-        trace: &Self::Trace,
-        dh: ArrayView3<F>,
-    ) -> (Vec<ArrayD<F>>, Array3<F>) {
-        let g = self.backward(x, trace, dh);
-        (
-            vec![g.w_x.into_dyn(), g.w_h.into_dyn(), g.b.into_dyn()],
-            g.x,
-        )
-    }
-}
+fast_layer!(
+    FastLstm,
+    FastLstmTrace,
+    forward(x, None, None),
+    backward(x, t, dh, None)
+);
+fast_layer!(FastGru, FastGruTrace, forward(x, None), backward(x, t, dh));
+fast_layer!(FastRnn, FastRnnTrace, forward(x, None), backward(x, t, dh));

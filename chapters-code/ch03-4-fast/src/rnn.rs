@@ -8,6 +8,8 @@ use vanilla_rnn::VanillaRnn;
 
 use crate::fastmath::FastMath;
 use crate::rows;
+use crate::rows::check_trace;
+use numeric::sequence::{check_input, check_state, check_step_gradient};
 
 /// `w_x` (D, H), `w_h` (H, H), `b` (H): chapter 3's W_xh, W_hh, b_h, transposed.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +18,8 @@ pub struct FastRnn<F> {
     pub w_h: Array2<F>,
     pub b: Array1<F>,
 }
+
+numeric::params! { FastRnn { w_x, w_h, b } }
 
 /// The forward pass's record: h_0 … h_T, ((T + 1)·B, H), rows t·B + b.
 #[derive(Debug, Clone)]
@@ -27,16 +31,17 @@ pub struct FastRnnTrace<F> {
 /// Gradients of the parameters, the inputs and the initial state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FastRnnGrads<F> {
-    pub w_x: Array2<F>,
-    pub w_h: Array2<F>,
-    pub b: Array1<F>,
+    /// The parameters' gradients, in the parameters' own (packed) layout.
+    pub params: FastRnn<F>,
     /// (T, B, D).
     pub x: Array3<F>,
     pub h0: Array2<F>,
 }
 
+numeric::params! { FastRnnGrads { x, h0 } nested { params } }
+
 impl<F: FastMath> FastRnn<F> {
-    /// The recurrent part of a readable layer (its output layer is not used here).
+    /// Pack (here: transpose) a readable layer.
     pub fn from_rnn(l: &VanillaRnn<F>) -> Self {
         FastRnn {
             w_x: l.w_xh.t().to_owned(),
@@ -45,14 +50,12 @@ impl<F: FastMath> FastRnn<F> {
         }
     }
 
-    /// Back to chapter 3's layout, with an output layer of size 0.
+    /// Back to chapter 3's layout.
     pub fn to_rnn(&self) -> VanillaRnn<F> {
         VanillaRnn {
             w_xh: self.w_x.t().to_owned(),
             w_hh: self.w_h.t().to_owned(),
             b_h: self.b.clone(),
-            w_hy: Array2::zeros((0, self.hidden_size())),
-            b_y: Array1::zeros(0),
         }
     }
 
@@ -67,7 +70,7 @@ impl<F: FastMath> FastRnn<F> {
     // ANCHOR: forward
     /// Run over x (T, B, D) from h_0 (zeros if `None`).
     pub fn forward(&self, x: ArrayView3<F>, h0: Option<ArrayView2<F>>) -> FastRnnTrace<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastRnn", &x, self.input_size());
         let hidden = self.hidden_size();
         let x2 = rows::as_rows("FastRnn", x, self.input_size());
         // Hoisted: x_t W_x + b for every step, written straight into h_1 … h_T.
@@ -76,6 +79,7 @@ impl<F: FastMath> FastRnn<F> {
         general_mat_mul(F::one(), &x2, &self.w_x, F::zero(), &mut pre);
         pre += &self.b;
         if let Some(h0) = h0 {
+            check_state("FastRnn", "h0", &h0, batch, hidden);
             h.slice_mut(s![..batch, ..]).assign(&h0);
         }
         for t in 0..steps {
@@ -102,8 +106,10 @@ impl<F: FastMath> FastRnn<F> {
         trace: &FastRnnTrace<F>,
         dh: ArrayView3<F>,
     ) -> FastRnnGrads<F> {
-        let (steps, batch, _) = x.dim();
+        let (steps, batch) = check_input("FastRnn", &x, self.input_size());
         let hidden = self.hidden_size();
+        check_trace("FastRnn", trace.h.nrows(), trace.batch, steps, batch);
+        check_step_gradient("FastRnn", "dh", &dh, (steps, batch, hidden));
         let one = F::one();
         let mut d_pre = Array2::zeros((steps * batch, hidden));
         let mut dh_next = Array2::<F>::zeros((batch, hidden));
@@ -122,9 +128,11 @@ impl<F: FastMath> FastRnn<F> {
         let h_prev = trace.h.slice(s![..steps * batch, ..]);
         let g = rows::hoisted_grads(x, h_prev, &d_pre, &d_pre, &self.w_x);
         FastRnnGrads {
-            w_x: g.w_x,
-            w_h: g.w_h,
-            b: g.b,
+            params: FastRnn {
+                w_x: g.w_x,
+                w_h: g.w_h,
+                b: g.b,
+            },
             x: g.x,
             h0: dh_next,
         }

@@ -28,6 +28,23 @@ pub fn as_rows<'a, F: FastMath>(
         .expect("a standard-layout array reshapes")
 }
 
+/// Check that a trace holding `trace_rows` rows of states for `trace_batch`
+/// sequences comes from the forward pass over these `steps` × `batch`.
+pub fn check_trace(
+    layer: &str,
+    trace_rows: usize,
+    trace_batch: usize,
+    steps: usize,
+    batch: usize,
+) {
+    assert!(
+        trace_batch == batch && trace_rows == (steps + 1) * batch,
+        "{layer}: the trace holds {trace_rows} state rows of {trace_batch} sequences, \
+         but x has {steps} steps of {batch} (expected {} rows)",
+        (steps + 1) * batch
+    );
+}
+
 /// The gradients that are one product each, after the backward loop.
 pub struct Hoisted<F> {
     /// Xᵀ · d_x (D, G·H).

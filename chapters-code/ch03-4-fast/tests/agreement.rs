@@ -3,39 +3,30 @@
 
 use fast_rnn::parallel::{FastLayer, backward_split, forward_split};
 use fast_rnn::{FastGru, FastLstm, FastRnn};
-use gru::{Gru, GruForm};
-use lstm::Lstm;
-use ndarray::{Array2, Array3, ArrayViewD};
+use gru::{Gru, GruForm, GruGrads};
+use lstm::{Lstm, LstmGrads};
+use ndarray::{Array2, Array3, ArrayD};
 use numeric::Init;
+use numeric::Params;
+use numeric::params::to_named;
 use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
-use vanilla_rnn::VanillaRnn;
+use vanilla_rnn::{RnnGrads, VanillaRnn};
 
-/// Every named pair agrees to 1e-12; `context` says which case failed.
-fn assert_agree<'a>(
-    context: &str,
-    pairs: impl IntoIterator<Item = (&'a str, ArrayViewD<'a, f64>, ArrayViewD<'a, f64>)>,
-) {
-    let mut count = 0;
-    for (name, a, b) in pairs {
-        let d = max_diff(&a, &b);
+/// Every tensor of two sets of gradients, matched by name, agrees to
+/// 1e-12; `context` says which case failed. Returns how many were compared.
+fn assert_agree(context: &str, slow: &impl Params<f64>, fast: &impl Params<f64>) -> usize {
+    let (slow, fast) = (to_named(slow), to_named(fast));
+    let names =
+        |v: &[(String, ArrayD<f64>)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&slow), names(&fast), "{context}: the same tensors");
+    for ((name, a), (_, b)) in slow.iter().zip(&fast) {
+        let d = max_diff(&a.view(), &b.view());
         assert!(d < 1e-12, "{context}: {name} differs by {d:e}");
-        count += 1;
     }
-    assert!(count > 0, "{context}: nothing compared");
-}
-
-/// The readable layer's parameter gradients against the fast layer's, unpacked.
-fn param_pairs<'a>(
-    slow: Vec<(&'static str, ArrayViewD<'a, f64>)>,
-    fast: Vec<(&'static str, ArrayViewD<'a, f64>)>,
-) -> Vec<(&'static str, ArrayViewD<'a, f64>, ArrayViewD<'a, f64>)> {
-    assert_eq!(slow.len(), fast.len(), "the same parameters");
-    slow.into_iter()
-        .zip(fast)
-        .map(|((name, a), (_, b))| (name, a, b))
-        .collect()
+    assert!(!slow.is_empty(), "{context}: nothing compared");
+    slow.len()
 }
 
 fn max_diff(a: &ndarray::ArrayViewD<f64>, b: &ndarray::ArrayViewD<f64>) -> f64 {
@@ -82,37 +73,13 @@ fn fast_lstm_agrees_with_the_readable_lstm() {
 
         let slow = lstm.backward(x.view(), &slow_trace, dh.view(), Some(dc.view()));
         let fast_grads = fast.backward(x.view(), &fast_trace, dh.view(), Some(dc.view()));
-        let unpacked = FastLstm {
-            w_x: fast_grads.w_x.clone(),
-            w_h: fast_grads.w_h.clone(),
-            b: fast_grads.b.clone(),
-        }
-        .to_lstm();
-        let context = format!("LSTM, T = {steps}");
-        assert_agree(
-            &context,
-            param_pairs(slow.params.tensors(), unpacked.tensors()),
-        );
-        assert_agree(
-            &context,
-            [
-                (
-                    "x",
-                    slow.x.view().into_dyn(),
-                    fast_grads.x.view().into_dyn(),
-                ),
-                (
-                    "h0",
-                    slow.h0.view().into_dyn(),
-                    fast_grads.h0.view().into_dyn(),
-                ),
-                (
-                    "c0",
-                    slow.c0.view().into_dyn(),
-                    fast_grads.c0.view().into_dyn(),
-                ),
-            ],
-        );
+        let unpacked = LstmGrads {
+            params: fast_grads.params.to_lstm(),
+            x: fast_grads.x,
+            h0: fast_grads.h0,
+            c0: fast_grads.c0,
+        };
+        assert_agree(&format!("LSTM, T = {steps}"), &slow, &unpacked);
     }
 }
 
@@ -138,10 +105,7 @@ fn check_split<L: FastLayer<f64>>(layer: &L, input: usize, hidden: usize, seed: 
         let (grads, dx) = backward_split(layer, x.view(), &split, dh.view());
         let d = max_diff(&dx.view().into_dyn(), &whole_dx.view().into_dyn());
         assert!(d < 1e-12, "{threads} threads: dL/dx differs by {d:e}");
-        for ((name, a), b) in layer.param_names().iter().zip(&grads).zip(&whole_grads) {
-            let d = max_diff(&a.view(), &b.view());
-            assert!(d < 1e-12, "{threads} threads: {name} differs by {d:e}");
-        }
+        assert_agree(&format!("{threads} threads"), &grads, &whole_grads);
     }
 }
 
@@ -152,7 +116,7 @@ fn splitting_the_batch_over_threads_changes_nothing() {
     check_split(&FastLstm::from_lstm(&lstm), 6, 8, 10);
     let gru = Gru::<f64>::new(6, 8, GruForm::ResetAfter, Init::PyTorch, &mut rng);
     check_split(&FastGru::from_gru(&gru), 6, 8, 11);
-    let rnn = VanillaRnn::<f64>::new(6, 8, 0, Init::PyTorch, &mut rng);
+    let rnn = VanillaRnn::<f64>::new(6, 8, Init::PyTorch, &mut rng);
     check_split(&FastRnn::from_rnn(&rnn), 6, 8, 12);
 }
 
@@ -165,7 +129,7 @@ fn gru_packing_round_trips() {
     let mut rng = StdRng::seed_from_u64(5);
     let gru = Gru::<f64>::new(5, 7, GruForm::ResetAfter, Init::PyTorch, &mut rng);
     assert_eq!(FastGru::from_gru(&gru).to_gru(), gru);
-    let rnn = VanillaRnn::<f64>::new(5, 7, 0, Init::PyTorch, &mut rng);
+    let rnn = VanillaRnn::<f64>::new(5, 7, Init::PyTorch, &mut rng);
     assert_eq!(FastRnn::from_rnn(&rnn).to_rnn(), rnn);
 }
 
@@ -188,32 +152,13 @@ fn fast_gru_agrees_with_the_readable_gru() {
 
         let slow = gru.backward(x.view(), &slow_trace, dh.view());
         let fast_grads = fast.backward(x.view(), &fast_trace, dh.view());
-        let unpacked = FastGru {
-            w_x: fast_grads.w_x.clone(),
-            w_h: fast_grads.w_h.clone(),
-            b: fast_grads.b.clone(),
-            b_hn: fast_grads.b_hn.clone(),
-        }
-        .to_gru();
-        let context = format!("GRU, T = {steps}");
-        let params = param_pairs(slow.params.tensors(), unpacked.tensors());
-        assert_eq!(params.len(), 10, "nine matrices and biases, and b_hn");
-        assert_agree(&context, params);
-        assert_agree(
-            &context,
-            [
-                (
-                    "x",
-                    slow.x.view().into_dyn(),
-                    fast_grads.x.view().into_dyn(),
-                ),
-                (
-                    "h0",
-                    slow.h0.view().into_dyn(),
-                    fast_grads.h0.view().into_dyn(),
-                ),
-            ],
-        );
+        let unpacked = GruGrads {
+            params: fast_grads.params.to_gru(),
+            x: fast_grads.x,
+            h0: fast_grads.h0,
+        };
+        let compared = assert_agree(&format!("GRU, T = {steps}"), &slow, &unpacked);
+        assert_eq!(compared, 12, "nine matrices and biases, b_hn, x and h0");
     }
 }
 
@@ -221,46 +166,25 @@ fn fast_gru_agrees_with_the_readable_gru() {
 fn fast_rnn_agrees_with_the_readable_rnn() {
     for (seed, steps, batch, input, hidden) in CASES {
         let mut rng = StdRng::seed_from_u64(seed);
-        let rnn = VanillaRnn::<f64>::new(input, hidden, 0, Init::PyTorch, &mut rng);
+        let rnn = VanillaRnn::<f64>::new(input, hidden, Init::PyTorch, &mut rng);
         let fast = FastRnn::from_rnn(&rnn);
         let x: Array3<f64> = random((steps, batch, input), 1.0, &mut rng);
         let h0: Array2<f64> = random((batch, hidden), 0.5, &mut rng);
         let dh: Array3<f64> = random((steps, batch, hidden), 1.0, &mut rng);
 
-        let (_, slow_trace) = rnn.forward(x.view(), Some(h0.view()));
+        let slow_trace = rnn.forward(x.view(), Some(h0.view()));
         let fast_trace = fast.forward(x.view(), Some(h0.view()));
         let h_fast = fast_trace.h.to_shape((steps + 1, batch, hidden)).unwrap();
         let d = max_diff(&slow_trace.h.view().into_dyn(), &h_fast.view().into_dyn());
         assert!(d < 1e-12, "T = {steps}: states differ by {d:e}");
 
-        let no_output = Array3::zeros((steps, batch, 0));
-        let slow = rnn.backward(x.view(), &slow_trace, dh.view(), no_output.view());
+        let slow = rnn.backward(x.view(), &slow_trace, dh.view());
         let fast_grads = fast.backward(x.view(), &fast_trace, dh.view());
-        let unpacked = FastRnn {
-            w_x: fast_grads.w_x.clone(),
-            w_h: fast_grads.w_h.clone(),
-            b: fast_grads.b.clone(),
-        }
-        .to_rnn();
-        let context = format!("vanilla, T = {steps}");
-        assert_agree(
-            &context,
-            param_pairs(slow.params.tensors(), unpacked.tensors()),
-        );
-        assert_agree(
-            &context,
-            [
-                (
-                    "x",
-                    slow.x.view().into_dyn(),
-                    fast_grads.x.view().into_dyn(),
-                ),
-                (
-                    "h0",
-                    slow.h0.view().into_dyn(),
-                    fast_grads.h0.view().into_dyn(),
-                ),
-            ],
-        );
+        let unpacked = RnnGrads {
+            params: fast_grads.params.to_rnn(),
+            x: fast_grads.x,
+            h0: fast_grads.h0,
+        };
+        assert_agree(&format!("vanilla, T = {steps}"), &slow, &unpacked);
     }
 }

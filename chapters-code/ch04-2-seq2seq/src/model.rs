@@ -2,7 +2,7 @@
 
 use layers::dense::Dense;
 use lstm::Lstm;
-use ndarray::{Array2, Array3, ArrayD, ArrayViewMutD, Axis};
+use ndarray::{Array2, Array3, ArrayD, Axis};
 use numeric::{Init, Scalar};
 use rand::Rng;
 
@@ -20,6 +20,8 @@ pub struct Seq2Seq<F> {
     pub dense: Dense<F>,
 }
 
+numeric::params! { Seq2Seq {} prefixed { encoder, decoder, dense } }
+
 /// The loss of a batch and the gradient of every parameter, by name.
 pub struct Seq2SeqGrads<F> {
     pub loss: F,
@@ -36,15 +38,6 @@ pub fn decoder_inputs(target: &Array2<usize>) -> Array2<usize> {
             if t == 0 { GO } else { target[[t - 1, b]] }
         },
     )
-}
-
-fn prefixed<F: Scalar>(
-    prefix: &str,
-    tensors: Vec<(&'static str, ndarray::ArrayViewD<'_, F>)>,
-) -> impl Iterator<Item = (String, ArrayD<F>)> {
-    tensors
-        .into_iter()
-        .map(move |(n, t)| (format!("{prefix}.{n}"), t.to_owned()))
 }
 
 impl<F: Scalar> Seq2Seq<F> {
@@ -87,15 +80,18 @@ impl<F: Scalar> Seq2Seq<F> {
         let g_enc =
             self.encoder
                 .backward(x_enc.view(), &enc, dh_enc.view(), Some(g_dec.c0.view()));
-        let mut named: Vec<(String, ArrayD<F>)> =
-            prefixed("encoder", g_enc.params.tensors())
-                .chain(prefixed("decoder", g_dec.params.tensors()))
-                .collect();
-        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
-        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
+        // The gradients, shaped and named like the model's parameters.
+        let grads = Seq2Seq {
+            encoder: g_enc.params,
+            decoder: g_dec.params,
+            dense: Dense {
+                w: dense.w,
+                b: dense.b,
+            },
+        };
         Seq2SeqGrads {
             loss: dense.loss,
-            named,
+            named: numeric::params::to_named(&grads),
         }
     }
     // ANCHOR_END: loss
@@ -137,26 +133,8 @@ impl<F: Scalar> Seq2Seq<F> {
     }
     // ANCHOR_END: greedy
 
-    /// Every parameter by name, mutably, in the order of the gradients.
-    pub fn params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
-        let mut tensors: Vec<(String, ArrayViewMutD<'_, F>)> = Vec::new();
-        for (prefix, cell) in [
-            ("encoder", &mut self.encoder),
-            ("decoder", &mut self.decoder),
-        ] {
-            tensors.extend(
-                cell.tensors_mut()
-                    .into_iter()
-                    .map(|(n, t)| (format!("{prefix}.{n}"), t)),
-            );
-        }
-        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
-        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
-        tensors
-    }
-
     /// The number of parameters.
-    pub fn parameter_count(&mut self) -> usize {
-        self.params_mut().iter().map(|(_, t)| t.len()).sum()
+    pub fn parameter_count(&self) -> usize {
+        numeric::params::count(self)
     }
 }

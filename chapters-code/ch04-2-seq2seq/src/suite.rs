@@ -1,9 +1,10 @@
 //! The gradient check of the encoder–decoder, for the tests and for the
 //! table of Appendix A.
 
-use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::EPS;
-use ndarray::{Array2, ArrayViewMutD};
+use ndarray::Array2;
+use numeric::ParamsMut;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -17,10 +18,9 @@ pub struct Problem {
     pub target: Array2<usize>,
 }
 
+numeric::params! { Problem as f64 {} nested { model } }
+
 impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
     fn loss(&self) -> f64 {
         self.model.loss_and_grads(&self.source, &self.target).loss
     }
@@ -33,16 +33,14 @@ pub fn reports() -> Vec<(String, GradReport)> {
     let strings = vec![vec![1, 5, 9], vec![4, 4, 0]];
     let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
     let mut model = Seq2Seq::<f64>::new(4, &mut rng);
-    for (_, mut t) in model.params_mut() {
-        t.mapv_inplace(|v| v * 3.0);
-    }
+    model.visit_mut(&mut |_, mut t| t.mapv_inplace(|v| v * 3.0));
     let mut p = Problem {
         model,
         source: as_matrix(&strings),
         target: as_matrix(&targets),
     };
     let grads = p.model.loss_and_grads(&p.source, &p.target);
-    let report = check_gradients(&mut p, &views(&grads.named), EPS);
+    let report = check_gradients(&mut p, &grads.named, EPS);
     vec![(
         "seq2seq encoder–decoder (4.2), T = 3 → 4".to_owned(),
         report,

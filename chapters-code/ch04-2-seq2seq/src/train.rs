@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use layers::adam::{Adam, AdamConfig, clip_named};
+use layers::adam::{Adam, AdamConfig, clip_global_norm};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -134,9 +134,9 @@ pub fn train(config: &Seq2SeqConfig, progress: bool) -> (Seq2SeqRun, Seq2Seq<f32
             .collect();
         let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
         let mut grads = model.loss_and_grads(&as_matrix(&strings), &as_matrix(&targets));
-        clip_named(&mut grads.named, config.clip as f32);
+        clip_global_norm(&mut grads.named, config.clip as f32);
         adam.config.lr = cosine(config.lr, iteration, config.iterations);
-        adam.update_named(model.params_mut(), &grads.named);
+        adam.update(&mut model, &grads.named);
         loss_sum += f64::from(grads.loss);
         if iteration % config.eval_every == 0 || iteration == config.iterations {
             let since = iteration - curve.last().map_or(0, |p: &CurvePoint| p.iteration);

@@ -5,7 +5,7 @@ use layers::dense::Dense;
 use layers::onehot::one_hot;
 use layers::softmax::{cross_entropy, per_step_cross_entropy, softmax};
 use lstm::Lstm;
-use ndarray::{Array2, ArrayD, ArrayView2, ArrayViewMutD, Axis};
+use ndarray::{Array2, ArrayD, ArrayView2, Axis};
 use numeric::{Init, Scalar};
 use rand::Rng;
 use rand::distr::{Distribution, weighted::WeightedIndex};
@@ -18,6 +18,8 @@ pub struct CharLm<F> {
     /// (V, H) and (V).
     pub dense: Dense<F>,
 }
+
+numeric::params! { CharLm {} prefixed { lstm, dense } }
 
 /// The hidden and cell state carried from one chunk of text to the next.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,21 +77,21 @@ impl<F: Scalar> CharLm<F> {
             .forward(x.view(), Some(start.h.view()), Some(start.c.view()));
         let dense = per_step_cross_entropy(&self.dense, trace.states(), targets);
         let g = self.lstm.backward(x.view(), &trace, dense.h.view(), None);
-        let mut named: Vec<(String, ArrayD<F>)> = g
-            .params
-            .tensors()
-            .into_iter()
-            .map(|(n, t)| (format!("lstm.{n}"), t.to_owned()))
-            .collect();
-        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
-        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
+        // The gradients, shaped and named like the model's parameters.
+        let grads = CharLm {
+            lstm: g.params,
+            dense: Dense {
+                w: dense.w,
+                b: dense.b,
+            },
+        };
         let end = State {
             h: trace.last_h().to_owned(),
             c: trace.last_c().to_owned(),
         };
         ChunkGrads {
             loss: dense.loss,
-            named,
+            named: numeric::params::to_named(&grads),
             end,
         }
     }
@@ -182,21 +184,8 @@ impl<F: Scalar> CharLm<F> {
         )
     }
 
-    /// Every parameter by name, mutably, in the order of the gradients.
-    pub fn params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
-        let mut tensors: Vec<(String, ArrayViewMutD<'_, F>)> = self
-            .lstm
-            .tensors_mut()
-            .into_iter()
-            .map(|(n, t)| (format!("lstm.{n}"), t))
-            .collect();
-        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
-        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
-        tensors
-    }
-
     /// The number of parameters.
-    pub fn parameter_count(&mut self) -> usize {
-        self.params_mut().iter().map(|(_, t)| t.len()).sum()
+    pub fn parameter_count(&self) -> usize {
+        numeric::params::count(self)
     }
 }

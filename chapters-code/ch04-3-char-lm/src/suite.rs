@@ -1,9 +1,10 @@
 //! The gradient check of the character model, for the tests and for the
 //! table of Appendix A.
 
-use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::EPS;
-use ndarray::{Array2, ArrayViewMutD, array};
+use ndarray::{Array2, array};
+use numeric::ParamsMut;
 use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -18,10 +19,9 @@ pub struct Problem {
     pub start: State<f64>,
 }
 
+numeric::params! { Problem as f64 {} nested { model } }
+
 impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
     fn loss(&self) -> f64 {
         self.model
             .chunk_loss_and_grads(self.inputs.view(), self.targets.view(), &self.start)
@@ -33,9 +33,7 @@ impl Checkable for Problem {
 pub fn reports() -> Vec<(String, GradReport)> {
     let mut rng = StdRng::seed_from_u64(7);
     let mut model = CharLm::<f64>::new(5, 4, &mut rng);
-    for (_, mut t) in model.params_mut() {
-        t.mapv_inplace(|v| v * 3.0);
-    }
+    model.visit_mut(&mut |_, mut t| t.mapv_inplace(|v| v * 3.0));
     let mut p = Problem {
         model,
         inputs: array![[1, 2], [3, 0], [4, 4], [2, 1]],
@@ -48,7 +46,7 @@ pub fn reports() -> Vec<(String, GradReport)> {
     let grads = p
         .model
         .chunk_loss_and_grads(p.inputs.view(), p.targets.view(), &p.start);
-    let report = check_gradients(&mut p, &views(&grads.named), EPS);
+    let report = check_gradients(&mut p, &grads.named, EPS);
     vec![(
         "character language model (4.3), T = 4 from a carried state".to_owned(),
         report,

@@ -6,7 +6,7 @@
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use layers::adam::{Adam, AdamConfig, clip_named};
+use layers::adam::{Adam, AdamConfig, clip_global_norm};
 use ndarray::Array2;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -103,8 +103,8 @@ fn epoch(
             .t()
             .to_owned();
         let mut grads = model.chunk_loss_and_grads(inputs.view(), targets.view(), &state);
-        clip_named(&mut grads.named, config.clip as f32);
-        adam.update_named(model.params_mut(), &grads.named);
+        clip_global_norm(&mut grads.named, config.clip as f32);
+        adam.update(model, &grads.named);
         total += f64::from(grads.loss) * (end - start) as f64;
         count += end - start;
         state = grads.end;

@@ -20,11 +20,11 @@ fn path_name(cell: CellKind, lazy: bool) -> &'static str {
 }
 
 pub fn load_comparison(path: &Path) -> Result<Comparison> {
-    Ok(fileio::load_json(path, "`imdb compare-pytorch`")?)
+    Ok(fileio::load_json(path, "`speed compare-pytorch`")?)
 }
 
 pub fn load_accuracy(path: &Path) -> Result<AccuracyRecord> {
-    Ok(fileio::load_json(path, "`imdb fast-accuracy`")?)
+    Ok(fileio::load_json(path, "`speed fast-accuracy`")?)
 }
 
 /// The same-run comparison with PyTorch as a Markdown table.

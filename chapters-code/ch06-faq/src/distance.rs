@@ -1,19 +1,13 @@
 //! How much gradient reaches each earlier state: ‖∂L/∂h_t‖ against the
 //! distance T − t, for a loss that depends on the last state h_T only.
 //!
-//! Backpropagation through time computes ∂L/∂h_t on its way back, but the
-//! cells of chapter 3 return only the gradient at the start, ∂L/∂h_0. The
-//! gradient at h_t is the start-gradient of the *suffix* of the sequence
-//! that begins at h_t, so running the backward pass on every suffix of the
-//! recorded trace gives all of them, each exactly (at O(T²) cost, which is
-//! nothing at these sizes).
+//! Backpropagation through time computes every ∂L/∂h_t on its way back:
+//! one backward pass over the recorded forward pass, a step at a time with
+//! the cells' `step_backward` (chapter 3), measures them all, in O(T).
 
 use fast_rnn::fastmath::FastMath;
-use gru::GruTrace;
-use lstm::LstmTrace;
-use ndarray::{Array2, Array3, ArrayView2, ArrayView3, s};
+use ndarray::{Array2, ArrayView2, ArrayView3, Axis};
 use recurrent::{Recurrent, RecurrentTrace};
-use vanilla_rnn::RnnTrace;
 
 /// The mean over the batch of the Euclidean norm of each row.
 pub fn batch_mean_norm<F: FastMath>(g: &Array2<F>) -> f64 {
@@ -35,12 +29,14 @@ pub fn batch_mean_norm<F: FastMath>(g: &Array2<F>) -> f64 {
 /// over the batch of ‖∂L/∂h_{T−d}‖, for d = 0 … T (d = T is the initial state).
 ///
 /// For the LSTM this is the gradient reaching h_t with the cell state C_t
-/// held fixed, the part that flows through the hidden state.
+/// held fixed, the part that flows through the hidden state. A fast cell
+/// (section 3.4) is measured as the readable cell with its parameters.
 pub fn gradient_by_distance<F: FastMath>(
     rnn: &Recurrent<F>,
     x: ArrayView3<F>,
     dh_last: ArrayView2<F>,
 ) -> Vec<f64> {
+    let rnn = readable(rnn);
     let (states, trace) = rnn.forward(x);
     let (steps, batch, hidden) = states.dim();
     assert_eq!(
@@ -49,62 +45,92 @@ pub fn gradient_by_distance<F: FastMath>(
         "dh_last has shape {:?} but the states are (B, H) = ({batch}, {hidden})",
         dh_last.dim()
     );
-    let mut dh = Array3::zeros((steps, batch, hidden));
-    dh.slice_mut(s![steps - 1, .., ..]).assign(&dh_last);
-    let mut by_distance = vec![batch_mean_norm(&dh_last.to_owned())];
-    // The suffix that starts at h_t, for t = T − 1 down to 0.
+    let mut step_backward = hidden_step_backward(&rnn, &trace, x);
+    let mut dh_t = dh_last.to_owned();
+    let mut by_distance = vec![batch_mean_norm(&dh_t)];
+    // One backward pass: step t turns ∂L/∂h_{t+1} into ∂L/∂h_t.
     for t in (0..steps).rev() {
-        let g0 = suffix_start_gradient(
-            rnn,
-            &trace,
-            x.slice(s![t.., .., ..]),
-            dh.slice(s![t.., .., ..]),
-            t,
-        );
-        by_distance.push(batch_mean_norm(&g0));
+        dh_t = step_backward(t, dh_t.view());
+        by_distance.push(batch_mean_norm(&dh_t));
     }
     by_distance
 }
 // ANCHOR_END: distance
 
-/// ∂L/∂h_t: the backward pass over steps t+1 … T, from the recorded trace.
-fn suffix_start_gradient<F: FastMath>(
-    rnn: &Recurrent<F>,
-    trace: &RecurrentTrace<F>,
-    x: ArrayView3<F>,
-    dh: ArrayView3<F>,
-    t: usize,
-) -> Array2<F> {
-    let from = |a: &Array3<F>| a.slice(s![t.., .., ..]).to_owned();
+/// A step-`t` closure for the hidden state, `(t, ∂L/∂h_{t+1}) → ∂L/∂h_t`.
+type HiddenStepBackward<'a, F> = Box<dyn FnMut(usize, ArrayView2<'_, F>) -> Array2<F> + 'a>;
+
+// ANCHOR: hidden_step_backward
+/// The step that read `x[t]`, backwards, for the hidden state: given
+/// ∂L/∂h_{t+1} (everything reaching it, as no loss reads the earlier states),
+/// the cell's `step_backward` on the recorded step returns ∂L/∂h_t. The LSTM
+/// carries ∂L/∂C from step to step (zero at C_T, which the loss does not
+/// read); the parameters' gradients are summed and not used.
+fn hidden_step_backward<'a, F: FastMath>(
+    rnn: &'a Recurrent<F>,
+    trace: &'a RecurrentTrace<F>,
+    x: ArrayView3<'a, F>,
+) -> HiddenStepBackward<'a, F> {
+    let (batch, hidden) = (x.dim().1, rnn.hidden_size());
     match (rnn, trace) {
         (Recurrent::Rnn(cell), RecurrentTrace::Rnn(tr)) => {
-            let suffix = RnnTrace { h: from(&tr.h) };
-            let dy = Array3::zeros((dh.dim().0, dh.dim().1, 0));
-            cell.backward(x, &suffix, dh, dy.view()).h0
+            let mut grads = numeric::params::zeros_like(cell);
+            Box::new(move |t, dh| {
+                let (_, dh_prev) = cell.step_backward(
+                    x.index_axis(Axis(0), t),
+                    tr.h.index_axis(Axis(0), t),
+                    tr.h.index_axis(Axis(0), t + 1),
+                    dh,
+                    &mut grads,
+                );
+                dh_prev
+            })
         }
         (Recurrent::Lstm(cell), RecurrentTrace::Lstm(tr)) => {
-            let suffix = LstmTrace {
-                h: from(&tr.h),
-                c: from(&tr.c),
-                i: from(&tr.i),
-                f: from(&tr.f),
-                o: from(&tr.o),
-                c_tilde: from(&tr.c_tilde),
-            };
-            cell.backward(x, &suffix, dh, None).h0
+            let mut grads = numeric::params::zeros_like(cell);
+            let mut dc = Array2::zeros((batch, hidden));
+            Box::new(move |t, dh| {
+                let (_, dh_prev, dc_prev) = cell.step_backward(
+                    x.index_axis(Axis(0), t),
+                    tr.h.index_axis(Axis(0), t),
+                    tr.c.index_axis(Axis(0), t),
+                    &tr.step(t),
+                    dh,
+                    dc.view(),
+                    &mut grads,
+                );
+                dc = dc_prev;
+                dh_prev
+            })
         }
         (Recurrent::Gru(cell), RecurrentTrace::Gru(tr)) => {
-            let suffix = GruTrace {
-                h: from(&tr.h),
-                z: from(&tr.z),
-                r: from(&tr.r),
-                n: from(&tr.n),
-                hn: tr.hn.as_ref().map(from),
-            };
-            cell.backward(x, &suffix, dh).h0
+            let mut grads = numeric::params::zeros_like(cell);
+            Box::new(move |t, dh| {
+                let (_, dh_prev) = cell.step_backward(
+                    x.index_axis(Axis(0), t),
+                    tr.h.index_axis(Axis(0), t),
+                    &tr.step(t),
+                    dh,
+                    &mut grads,
+                );
+                dh_prev
+            })
         }
         _ => panic!(
-            "gradient_by_distance: use the readable cells of chapter 3 (lstm, gru, rnn)"
+            "gradient_by_distance: only the readable cells of chapter 3 (Lstm, Gru, \
+             Rnn) have step_backward; convert a fast cell with to_lstm, to_gru or to_rnn"
         ),
+    }
+}
+// ANCHOR_END: hidden_step_backward
+
+/// The readable cell of chapter 3 with `rnn`'s parameters: a copy of it, or
+/// the fast cell of section 3.4 converted back.
+fn readable<F: FastMath>(rnn: &Recurrent<F>) -> Recurrent<F> {
+    match rnn {
+        Recurrent::LstmFast(c) => Recurrent::Lstm(c.to_lstm()),
+        Recurrent::GruFast(c) => Recurrent::Gru(c.to_gru()),
+        Recurrent::RnnFast(c) => Recurrent::Rnn(c.to_rnn()),
+        cell => cell.clone(),
     }
 }

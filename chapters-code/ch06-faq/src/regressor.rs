@@ -4,7 +4,7 @@
 
 use fast_rnn::fastmath::FastMath;
 use layers::dense::Dense;
-use ndarray::{Array1, Array3, ArrayD, ArrayView1, ArrayView3, ArrayViewMutD, Axis};
+use ndarray::{Array1, Array3, ArrayD, ArrayView1, ArrayView3, Axis};
 use numeric::Init;
 use rand::{Rng, SeedableRng};
 use recurrent::{CellKind, Recurrent, RecurrentTrace};
@@ -16,6 +16,8 @@ pub struct Regressor<F> {
     /// (1, H) and (1).
     pub dense: Dense<F>,
 }
+
+numeric::params! { Regressor {} prefixed { rnn, dense } }
 
 /// What the forward pass keeps for the backward pass.
 pub struct RegressorForward<F> {
@@ -77,10 +79,18 @@ impl<F: FastMath> Regressor<F> {
         // Only h_T feeds the answer: the loss reaches the other states through it.
         let mut dh = Array3::zeros((steps, batch, hidden));
         dh.index_axis_mut(Axis(0), steps - 1).assign(&dense.h);
-        let (mut named, _) = self.rnn.backward(x, &f.trace, dh.view());
-        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
-        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
-        RegressorGrads { loss, named }
+        let (rnn, _) = self.rnn.backward(x, &f.trace, dh.view());
+        let grads = Regressor {
+            rnn,
+            dense: Dense {
+                w: dense.w,
+                b: dense.b,
+            },
+        };
+        RegressorGrads {
+            loss,
+            named: numeric::params::to_named(&grads),
+        }
     }
     // ANCHOR_END: loss
 
@@ -95,16 +105,8 @@ impl<F: FastMath> Regressor<F> {
         cell.w_hh = q * F::lit(gain);
     }
 
-    /// Every parameter by name, mutably, in the order of the gradients.
-    pub fn params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
-        let mut tensors = self.rnn.tensors_mut();
-        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
-        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
-        tensors
-    }
-
     /// The number of parameters, counted tensor by tensor.
-    pub fn parameter_count(&mut self) -> usize {
-        self.params_mut().iter().map(|(_, t)| t.len()).sum()
+    pub fn parameter_count(&self) -> usize {
+        numeric::params::count(self)
     }
 }

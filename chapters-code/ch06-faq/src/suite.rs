@@ -1,9 +1,9 @@
 //! The gradient checks of the adding-problem model for the three cells, for
 //! the tests and for the table of Appendix A.
 
-use gradcheck::check::{Checkable, GradReport, check_gradients, static_names, views};
+use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::EPS;
-use ndarray::{Array1, Array3, ArrayViewMutD};
+use ndarray::{Array1, Array3};
 use numeric::random::random;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -18,10 +18,9 @@ pub struct Problem {
     pub y: Array1<f64>,
 }
 
+numeric::params! { Problem as f64 {} nested { model } }
+
 impl Checkable for Problem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        static_names(self.model.params_mut())
-    }
     fn loss(&self) -> f64 {
         self.model.loss_and_grads(self.x.view(), self.y.view()).loss
     }
@@ -39,7 +38,7 @@ pub fn reports() -> Vec<(String, GradReport)> {
                 y: random(3, 1.0, &mut rng),
             };
             let grads = p.model.loss_and_grads(p.x.view(), p.y.view());
-            let report = check_gradients(&mut p, &views(&grads.named), EPS);
+            let report = check_gradients(&mut p, &grads.named, EPS);
             let name = cell.name();
             (format!("adding-problem model (6), {name}, T = 7"), report)
         })

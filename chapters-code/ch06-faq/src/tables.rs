@@ -177,7 +177,7 @@ pub fn cells_table(
         CellKind::Gru => {
             gru::Gru::<f32>::new(d, h, GruForm::ResetAfter, init, rng).parameter_count()
         }
-        _ => vanilla_rnn::VanillaRnn::<f32>::new(d, h, 0, init, rng).parameter_count(),
+        _ => vanilla_rnn::VanillaRnn::<f32>::new(d, h, init, rng).parameter_count(),
     };
     let formula = |cell: CellKind| match cell.readable() {
         CellKind::Lstm => lstm::cell::parameter_count_formula(d, h),

@@ -6,7 +6,8 @@ use std::time::Instant;
 
 use fast_rnn::fastmath::FastMath;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use layers::adam::{Adam, AdamConfig, clip_named};
+use layers::adam::{Adam, AdamConfig, clip_global_norm};
+use numeric::ParamsMut;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recurrent::CellKind;
@@ -129,7 +130,7 @@ pub fn train_adding<F: FastMath>(
         let mut grads = model.loss_and_grads(batch.x.view(), batch.y.view());
         let loss = grads.loss.to_f64_lossless();
         let limit = config.clip.map_or(F::infinity(), F::lit);
-        let norm = clip_named(&mut grads.named, limit).to_f64_lossless();
+        let norm = clip_global_norm(&mut grads.named, limit).to_f64_lossless();
         if !loss.is_finite() || !norm.is_finite() {
             diverged = true;
             break;
@@ -184,12 +185,14 @@ fn step<F: FastMath>(
     grads: &[(String, ndarray::ArrayD<F>)],
 ) {
     match optimiser {
-        Optimiser::Adam(_) => adam.update_named(model.params_mut(), grads),
-        Optimiser::Sgd { lr } => {
-            for ((_, mut p), (_, g)) in model.params_mut().into_iter().zip(grads) {
-                p.scaled_add(-F::lit(lr), g);
-            }
-        }
+        Optimiser::Adam(_) => adam.update(model, grads),
+        Optimiser::Sgd { lr } => model.visit_mut(&mut |name, mut p| {
+            let (_, g) = grads
+                .iter()
+                .find(|(n, _)| n == name)
+                .unwrap_or_else(|| panic!("SGD: no gradient for the parameter '{name}'"));
+            p.scaled_add(-F::lit(lr), g);
+        }),
     }
 }
 

@@ -31,7 +31,7 @@ fn suffix_loss(
     }
     let suffix = x.slice(s![t.., .., ..]);
     let h_last = match rnn {
-        Recurrent::Rnn(c) => c.forward(suffix, Some(h_t.view())).1.last().to_owned(),
+        Recurrent::Rnn(c) => c.forward(suffix, Some(h_t.view())).last().to_owned(),
         Recurrent::Gru(c) => c.forward(suffix, Some(h_t.view())).last().to_owned(),
         Recurrent::Lstm(c) => {
             let full = c.forward(x.view(), None, None);

@@ -12,14 +12,12 @@
 
 use std::fmt;
 
-use ndarray::{ArrayD, ArrayViewD, ArrayViewMutD};
+use numeric::params::{Named, Params, ParamsMut, names};
 
 // ANCHOR: checkable
-/// A differentiable problem: a loss and every tensor it depends on, by name.
-pub trait Checkable {
-    /// Every tensor whose gradient is checked, by name (parameters, inputs,
-    /// initial states), as mutable views.
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)>;
+/// A differentiable problem: a loss and every tensor it depends on, named
+/// through [`ParamsMut`] (parameters, inputs, initial states).
+pub trait Checkable: ParamsMut<f64> {
     /// The scalar loss at the current values.
     fn loss(&self) -> f64;
 }
@@ -28,7 +26,7 @@ pub trait Checkable {
 /// The result for one tensor.
 #[derive(Debug, Clone)]
 pub struct TensorCheck {
-    pub name: &'static str,
+    pub name: String,
     /// How many elements were checked (all of them).
     pub checked: usize,
     /// max |a − n| / max(max |a|, max |n|, tiny) over the tensor.
@@ -50,18 +48,20 @@ pub struct GradReport {
 const TINY: f64 = f64::MIN_POSITIVE;
 
 // ANCHOR: check
-/// Check `analytic` (gradients by tensor name) against central differences
-/// with step `eps`, element by element, for every tensor of `subject`.
+/// Check `analytic` (gradients, named as the problem names its tensors)
+/// against central differences with step `eps`, element by element, for
+/// every tensor of `subject`.
 ///
 /// Panics if a tensor has no analytic gradient or a gradient names no tensor,
 /// or if their shapes differ: nothing is ever skipped silently.
 pub fn check_gradients<S: Checkable>(
     subject: &mut S,
-    analytic: &[(&str, ArrayViewD<'_, f64>)],
+    analytic: &(impl Params<f64> + ?Sized),
     eps: f64,
 ) -> GradReport {
-    let names: Vec<&'static str> = subject.tensors_mut().iter().map(|(n, _)| *n).collect();
-    for (name, _) in analytic {
+    let names = names(subject);
+    let analytic = Named::of(analytic);
+    for name in analytic.0.keys() {
         assert!(
             names.contains(name),
             "gradient '{name}' names no tensor of the problem (tensors: {names:?})"
@@ -70,14 +70,9 @@ pub fn check_gradients<S: Checkable>(
     let mut tensors = Vec::new();
     for (k, name) in names.iter().enumerate() {
         let grad = analytic
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, g)| g)
-            .unwrap_or_else(|| panic!("no analytic gradient for tensor '{name}'"));
-        let (shape, len) = {
-            let tensors = subject.tensors_mut();
-            (tensors[k].1.shape().to_vec(), tensors[k].1.len())
-        };
+            .get(name)
+            .unwrap_or_else(|e| panic!("no analytic gradient for tensor '{name}': {e}"));
+        let shape = shape_of(subject, k);
         assert_eq!(
             grad.shape(),
             shape.as_slice(),
@@ -85,7 +80,7 @@ pub fn check_gradients<S: Checkable>(
             grad.shape()
         );
         let grad: Vec<f64> = grad.iter().copied().collect();
-        let numeric: Vec<f64> = (0..len)
+        let numeric: Vec<f64> = (0..grad.len())
             .map(|j| central_difference(subject, k, j, eps))
             .collect();
         tensors.push(compare(name, &shape, &grad, &numeric));
@@ -93,6 +88,19 @@ pub fn check_gradients<S: Checkable>(
     GradReport { tensors }
 }
 // ANCHOR_END: check
+
+/// The shape of the problem's tensor number `k`.
+fn shape_of<S: Checkable>(subject: &S, k: usize) -> Vec<usize> {
+    let mut shape = None;
+    let mut i = 0;
+    subject.visit(&mut |_, t| {
+        if i == k {
+            shape = Some(t.shape().to_vec());
+        }
+        i += 1;
+    });
+    shape.expect("tensor index inside the problem")
+}
 
 /// (L(θ + ε e_j) − L(θ − ε e_j)) / 2ε for element j of tensor k.
 fn central_difference<S: Checkable>(subject: &mut S, k: usize, j: usize, eps: f64) -> f64 {
@@ -107,23 +115,23 @@ fn central_difference<S: Checkable>(subject: &mut S, k: usize, j: usize, eps: f6
 
 /// Set element j (in logical row-major order) of tensor k to f(old); return old.
 fn nudge<S: Checkable>(subject: &mut S, k: usize, j: usize, f: impl Fn(f64) -> f64) -> f64 {
-    let mut tensors = subject.tensors_mut();
-    let element = tensors[k]
-        .1
-        .iter_mut()
-        .nth(j)
-        .expect("element index inside the tensor");
-    let old = *element;
-    *element = f(old);
-    old
+    let mut old = None;
+    let mut i = 0;
+    subject.visit_mut(&mut |_, mut t| {
+        if i == k {
+            let element = t
+                .iter_mut()
+                .nth(j)
+                .expect("element index inside the tensor");
+            old = Some(*element);
+            *element = f(*element);
+        }
+        i += 1;
+    });
+    old.expect("tensor index inside the problem")
 }
 
-fn compare(
-    name: &'static str,
-    shape: &[usize],
-    analytic: &[f64],
-    numeric: &[f64],
-) -> TensorCheck {
+fn compare(name: &str, shape: &[usize], analytic: &[f64], numeric: &[f64]) -> TensorCheck {
     let scale = analytic
         .iter()
         .chain(numeric)
@@ -138,7 +146,7 @@ fn compare(
             |best, (j, d)| if d > best.1 { (j, d) } else { best },
         );
     TensorCheck {
-        name,
+        name: name.to_owned(),
         checked: analytic.len(),
         rel_error: diff / scale,
         worst_index: unravel(worst, shape),
@@ -221,22 +229,4 @@ impl fmt::Display for GradReport {
             worst.name, worst.worst_index, worst.rel_error
         )
     }
-}
-
-/// Gradients named by `String`, as the models of later chapters return
-/// them, in the form [`check_gradients`] takes.
-pub fn views(named: &[(String, ArrayD<f64>)]) -> Vec<(&str, ArrayViewD<'_, f64>)> {
-    named.iter().map(|(n, g)| (n.as_str(), g.view())).collect()
-}
-
-/// Parameters named by `String`, in the form [`Checkable::tensors_mut`]
-/// returns. The names are leaked to make them `'static`: a few bytes once
-/// per check, in a test.
-pub fn static_names(
-    tensors: Vec<(String, ArrayViewMutD<'_, f64>)>,
-) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-    tensors
-        .into_iter()
-        .map(|(n, t)| (&*Box::leak(n.into_boxed_str()), t))
-        .collect()
 }

@@ -149,10 +149,10 @@ impl Fixture {
         &self,
         label: &str,
         prefix: &str,
-        tensors: &[(&str, ndarray::ArrayViewD<'_, f64>)],
+        tensors: &(impl numeric::Params<f64> + ?Sized),
         tolerance: f64,
     ) {
-        for (name, tensor) in tensors {
+        for (name, tensor) in numeric::params::to_named(tensors) {
             let expected = self
                 .tensor(&format!("{prefix}.{name}"), tensor.ndim())
                 .unwrap_or_else(|e| panic!("{e}"));

@@ -5,6 +5,7 @@
 pub mod check;
 pub mod fixture;
 pub mod suite;
+pub mod summary;
 
 pub use check::{Checkable, GradReport, TensorCheck, check_gradients};
 pub use suite::{EPS, TOLERANCE, assert_reports};

@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use ndarray::{ArrayD, ArrayView2, ArrayViewD, ArrayViewMut2, ArrayViewMutD, Ix2, Zip};
 use numeric::Scalar;
+use numeric::params::{Params, ParamsMut};
 
 /// Adam's settings. The defaults are Keras's: lr 1e-3, β1 0.9, β2 0.999, ε 1e-7.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -43,30 +44,50 @@ impl<F: Scalar> Adam<F> {
     }
 
     // ANCHOR: step
-    /// One update of every (name, parameter, gradient). As in Keras, the bias
-    /// corrections are folded into the step size:
+    /// One update of every parameter of `params` by the gradient of the same
+    /// name in `grads` (every parameter must have exactly one, of its shape).
+    /// As in Keras, the bias corrections are folded into the step size:
     /// α_t = lr √(1 − β2ᵗ) / (1 − β1ᵗ), θ ← θ − α_t m / (√v + ε).
     pub fn update(
         &mut self,
-        params: Vec<(String, ArrayViewMutD<'_, F>, ArrayViewD<'_, F>)>,
+        params: &mut (impl ParamsMut<F> + ?Sized),
+        grads: &(impl Params<F> + ?Sized),
     ) {
         self.step += 1;
         let rule = self.rule();
-        let zero = F::zero();
-        for (name, param, grad) in params {
-            assert_eq!(
-                param.shape(),
-                grad.shape(),
-                "Adam: {name} and its gradient differ in shape"
-            );
-            let (m, v) = self.moments.entry(name).or_insert_with(|| {
-                (
-                    ArrayD::from_elem(param.shape(), zero),
-                    ArrayD::from_elem(param.shape(), zero),
-                )
+        let moments = &mut self.moments;
+        let mut matched = 0;
+        params.visit_mut(&mut |name, param| {
+            let mut param = Some(param);
+            grads.visit(&mut |grad_name, grad| {
+                if grad_name != name {
+                    return;
+                }
+                let param = param
+                    .take()
+                    .unwrap_or_else(|| panic!("Adam: two gradients are named '{name}'"));
+                assert_eq!(
+                    param.shape(),
+                    grad.shape(),
+                    "Adam: {name} and its gradient differ in shape"
+                );
+                let (m, v) = moments.entry(name.to_owned()).or_insert_with(|| {
+                    let zeros = || ArrayD::from_elem(param.shape(), F::zero());
+                    (zeros(), zeros())
+                });
+                rule.apply(param, grad, m.view_mut(), v.view_mut());
+                matched += 1;
             });
-            rule.apply(param, grad, m.view_mut(), v.view_mut());
-        }
+            assert!(
+                param.is_none(),
+                "Adam: no gradient for the parameter '{name}'"
+            );
+        });
+        let total = numeric::params::names(grads).len();
+        assert_eq!(
+            matched, total,
+            "Adam: {total} gradients but only {matched} match a parameter by name"
+        );
     }
     // ANCHOR_END: step
 
@@ -122,34 +143,6 @@ impl<F: Scalar> Adam<F> {
             b2: F::lit(c.beta2),
             eps: F::lit(c.epsilon),
         }
-    }
-
-    /// [`Adam::update`] for parameters and gradients listed separately, in
-    /// the same order and with the same names (checked).
-    pub fn update_named(
-        &mut self,
-        params: Vec<(String, ArrayViewMutD<'_, F>)>,
-        grads: &[(String, ArrayD<F>)],
-    ) {
-        assert_eq!(
-            params.len(),
-            grads.len(),
-            "Adam: {} parameters but {} gradients",
-            params.len(),
-            grads.len()
-        );
-        let updates = params
-            .into_iter()
-            .zip(grads)
-            .map(|((name, p), (grad_name, g))| {
-                assert_eq!(
-                    name, *grad_name,
-                    "Adam: parameter and gradient out of order"
-                );
-                (name, p, g.view())
-            })
-            .collect();
-        self.update(updates);
     }
 }
 
@@ -220,30 +213,22 @@ impl<F: Scalar> AdamRule<F> {
     // ANCHOR_END: rule
 }
 
-/// [`clip_global_norm`] over named gradients; returns the norm before clipping.
-pub fn clip_named<F: Scalar>(grads: &mut [(String, ArrayD<F>)], max_norm: F) -> F {
-    let mut views: Vec<ArrayViewMutD<'_, F>> =
-        grads.iter_mut().map(|(_, g)| g.view_mut()).collect();
-    clip_global_norm(&mut views, max_norm)
-}
-
 // ANCHOR: clip
 /// Scale every gradient by `max_norm / ‖g‖` when the global norm ‖g‖ (over
 /// all of them) exceeds `max_norm`. Returns the norm before clipping.
 ///
 /// This belongs in the optimiser step: clipping inside the loss function
 /// would make its gradient no longer the derivative of the loss.
-pub fn clip_global_norm<F: Scalar>(grads: &mut [ArrayViewMutD<'_, F>], max_norm: F) -> F {
-    let norm = grads
-        .iter()
-        .flat_map(|g| g.iter())
-        .fold(F::zero(), |s, &v| s + v * v)
-        .sqrt();
+pub fn clip_global_norm<F: Scalar>(
+    grads: &mut (impl ParamsMut<F> + ?Sized),
+    max_norm: F,
+) -> F {
+    let mut sum = F::zero();
+    grads.visit(&mut |_, g| sum = g.iter().fold(sum, |s, &v| s + v * v));
+    let norm = sum.sqrt();
     if norm > max_norm {
         let scale = max_norm / norm;
-        for g in grads.iter_mut() {
-            g.mapv_inplace(|v| v * scale);
-        }
+        grads.visit_mut(&mut |_, mut g| g.mapv_inplace(|v| v * scale));
     }
     norm
 }
@@ -256,12 +241,11 @@ mod tests {
 
     /// Dense Adam on the whole table, with zero gradients for unused rows.
     fn dense_step(adam: &mut Adam<f64>, table: &mut Array2<f64>, grad: &Array2<f64>) {
-        let g = grad.view().into_dyn();
-        adam.update(vec![(
-            "embedding".to_owned(),
-            table.view_mut().into_dyn(),
-            g,
-        )]);
+        let mut params = vec![("embedding".to_owned(), table.view_mut().into_dyn())];
+        adam.update(
+            &mut params,
+            &vec![("embedding".to_owned(), grad.view().into_dyn())],
+        );
     }
 
     /// Lazy Adam: the same (empty) dense update of nothing, then the rows.
@@ -271,7 +255,8 @@ mod tests {
         rows: &[u32],
         values: &Array2<f64>,
     ) {
-        adam.update(Vec::new());
+        let nothing: Vec<(String, ndarray::ArrayD<f64>)> = Vec::new();
+        adam.update(&mut nothing.clone(), &nothing);
         adam.update_rows("embedding", table.view_mut(), rows, values.view());
     }
 

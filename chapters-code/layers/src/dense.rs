@@ -13,6 +13,8 @@ pub struct Dense<F> {
     pub b: Array1<F>,
 }
 
+numeric::params! { Dense { w, b } }
+
 /// Gradients of a dense layer's parameters and input.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DenseGrads<F> {

@@ -14,6 +14,8 @@ pub struct Embedding<F> {
     pub table: Array2<F>,
 }
 
+numeric::params! { Embedding { table } }
+
 /// The gradient of an embedding table: only the rows some id used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EmbeddingGrad<F> {

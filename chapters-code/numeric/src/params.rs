@@ -29,33 +29,37 @@ pub trait ParamsMut<F>: Params<F> {
 /// its tensor fields, written once:
 ///
 /// ```ignore
-/// numeric::params!(Lstm { w_xi, w_hi, b_i, /* … */ });
-/// numeric::params!(Gru { w_xz, /* … */ } optional { b_hn });
-/// numeric::params!(LstmGrads { x, h0, c0 } nested { params });
-/// numeric::params!(Problem as f64 { x, h0 } nested { rnn });
+/// numeric::params! { Lstm { w_xi, w_hi, b_i, /* … */ } }
+/// numeric::params! { Gru { w_xz, /* … */ } optional { b_hn } }
+/// numeric::params! { LstmGrads { x, h0, c0 } nested { params } }
+/// numeric::params! { Problem as f64 { x, h0 } nested { rnn } }
+/// numeric::params! { Seq2Seq {} prefixed { encoder, decoder, dense } }
 /// ```
 ///
 /// The struct is generic over its scalar `F` unless `as TYPE` names the one
 /// scalar it holds. `optional` fields are `Option`s visited when present;
 /// `nested` fields implement the traits themselves and are visited first,
-/// under their own names (no prefix).
+/// under their own names; `prefixed` fields likewise, after the plain
+/// fields, as `field.name` (a model's layers).
 #[macro_export]
 macro_rules! params {
     ($ty:ident as $f:ty { $($rest:tt)* } $($more:tt)*) => {
-        $crate::params!(@impl [] [$ty] [$f] { $($rest)* } $($more)*);
+        $crate::params! { @impl [] [$ty] [$f] { $($rest)* } $($more)* }
     };
     ($ty:ident { $($rest:tt)* } $($more:tt)*) => {
-        $crate::params!(@impl [F: $crate::Scalar] [$ty<F>] [F] { $($rest)* } $($more)*);
+        $crate::params! { @impl [F: $crate::Scalar] [$ty<F>] [F] { $($rest)* } $($more)* }
     };
     (@impl [$($g:tt)*] [$($t:tt)*] [$f:ty]
      { $($field:ident),* $(,)? }
      $(optional { $($opt:ident),* $(,)? })?
-     $(nested { $($inner:ident),* $(,)? })?) => {
+     $(nested { $($inner:ident),* $(,)? })?
+     $(prefixed { $($pre:ident),* $(,)? })?) => {
         impl<$($g)*> $crate::Params<$f> for $($t)* {
             fn visit(&self, f: &mut dyn FnMut(&str, $crate::ndarray::ArrayViewD<'_, $f>)) {
                 $($( $crate::Params::visit(&self.$inner, f); )*)?
                 $( f(stringify!($field), self.$field.view().into_dyn()); )*
                 $($( if let Some(t) = &self.$opt { f(stringify!($opt), t.view().into_dyn()); } )*)?
+                $($( $crate::params::visit_prefixed(stringify!($pre), &self.$pre, f); )*)?
             }
         }
         impl<$($g)*> $crate::ParamsMut<$f> for $($t)* {
@@ -63,6 +67,7 @@ macro_rules! params {
                 $($( $crate::ParamsMut::visit_mut(&mut self.$inner, f); )*)?
                 $( f(stringify!($field), self.$field.view_mut().into_dyn()); )*
                 $($( if let Some(t) = &mut self.$opt { f(stringify!($opt), t.view_mut().into_dyn()); } )*)?
+                $($( $crate::params::visit_prefixed_mut(stringify!($pre), &mut self.$pre, f); )*)?
             }
         }
     };
@@ -100,6 +105,16 @@ pub fn to_named<F: Clone>(p: &(impl Params<F> + ?Sized)) -> Vec<(String, ArrayD<
     out
 }
 
+/// Every tensor, copied, as `prefix.name` (a model gathering its layers' gradients).
+pub fn to_named_prefixed<F: Clone>(
+    prefix: &str,
+    p: &(impl Params<F> + ?Sized),
+) -> Vec<(String, ArrayD<F>)> {
+    let mut out = Vec::new();
+    p.visit(&mut |name, t| out.push((format!("{prefix}.{name}"), t.to_owned())));
+    out
+}
+
 /// The number of values in all tensors together (a model's parameter count).
 pub fn count<F>(p: &(impl Params<F> + ?Sized)) -> usize {
     let mut n = 0;
@@ -110,6 +125,14 @@ pub fn count<F>(p: &(impl Params<F> + ?Sized)) -> usize {
 /// Set every tensor to zero (a gradient sum's start, from a copy of the parameters).
 pub fn zero<F: Clone + num_traits::Zero>(p: &mut (impl ParamsMut<F> + ?Sized)) {
     p.visit_mut(&mut |_, mut t| t.fill(F::zero()));
+}
+
+/// A copy of `p` with every tensor zero: the start of a gradient sum, of the
+/// same kind and shapes as the parameters it is the gradient of.
+pub fn zeros_like<F: Clone + num_traits::Zero, P: ParamsMut<F> + Clone>(p: &P) -> P {
+    let mut z = p.clone();
+    zero(&mut z);
+    z
 }
 
 /// Tensors by name, owned: what a checkpoint reads, or gradients a model returns.
@@ -146,6 +169,87 @@ impl<F> ParamsMut<F> for Named<F> {
         for (name, t) in &mut self.0 {
             f(name, t.view_mut());
         }
+    }
+}
+
+/// Gradients listed by name, as the models return them.
+impl<F> Params<F> for Vec<(String, ArrayD<F>)> {
+    fn visit(&self, f: &mut dyn FnMut(&str, ArrayViewD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view());
+        }
+    }
+}
+
+impl<F> ParamsMut<F> for Vec<(String, ArrayD<F>)> {
+    fn visit_mut(&mut self, f: &mut dyn FnMut(&str, ArrayViewMutD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view_mut());
+        }
+    }
+}
+
+/// Gradients listed by name, borrowed.
+impl<F> Params<F> for [(String, ArrayD<F>)] {
+    fn visit(&self, f: &mut dyn FnMut(&str, ArrayViewD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view());
+        }
+    }
+}
+
+/// Borrowed tensors listed by name (gradients gathered from several places).
+impl<F> Params<F> for Vec<(String, ArrayViewD<'_, F>)> {
+    fn visit(&self, f: &mut dyn FnMut(&str, ArrayViewD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view());
+        }
+    }
+}
+
+/// Borrowed mutable tensors listed by name.
+impl<F> Params<F> for Vec<(String, ArrayViewMutD<'_, F>)> {
+    fn visit(&self, f: &mut dyn FnMut(&str, ArrayViewD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view());
+        }
+    }
+}
+
+impl<F> ParamsMut<F> for Vec<(String, ArrayViewMutD<'_, F>)> {
+    fn visit_mut(&mut self, f: &mut dyn FnMut(&str, ArrayViewMutD<'_, F>)) {
+        for (name, t) in self {
+            f(name, t.view_mut());
+        }
+    }
+}
+
+/// Every tensor of `inner` except those named in `skip` (for example a
+/// model without its embedding, when the embedding is updated apart).
+pub struct Except<'a, P: ?Sized> {
+    pub inner: &'a mut P,
+    pub skip: &'a [&'a str],
+}
+
+impl<F, P: ParamsMut<F> + ?Sized> Params<F> for Except<'_, P> {
+    fn visit(&self, f: &mut dyn FnMut(&str, ArrayViewD<'_, F>)) {
+        let skip = self.skip;
+        self.inner.visit(&mut |name, t| {
+            if !skip.contains(&name) {
+                f(name, t)
+            }
+        });
+    }
+}
+
+impl<F, P: ParamsMut<F> + ?Sized> ParamsMut<F> for Except<'_, P> {
+    fn visit_mut(&mut self, f: &mut dyn FnMut(&str, ArrayViewMutD<'_, F>)) {
+        let skip = self.skip;
+        self.inner.visit_mut(&mut |name, t| {
+            if !skip.contains(&name) {
+                f(name, t)
+            }
+        });
     }
 }
 

@@ -6,7 +6,9 @@
 //! book's one bias per gate. The three cells convert with [`split_gates`]
 //! and [`stack_gates`] from here.
 
-use ndarray::{Array1, Array2, Axis, concatenate};
+use ndarray::{Array1, Array2, Axis, Ix1, Ix2, concatenate};
+
+use crate::params::Named;
 
 use crate::Scalar;
 
@@ -17,6 +19,57 @@ pub struct ShapeError {
     pub tensor: String,
     pub found: Vec<usize>,
     pub expected: String,
+}
+
+/// The tensors of one PyTorch recurrent layer (`nn.RNN`, `nn.LSTM` or
+/// `nn.GRU`, one layer, one direction), under PyTorch's names: the input
+/// weights (G·H, D), the recurrent weights (G·H, H) and two biases (G·H),
+/// with G = 1, 4 or 3 gates.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PyTorchLayer<F> {
+    pub weight_ih_l0: Array2<F>,
+    pub weight_hh_l0: Array2<F>,
+    pub bias_ih_l0: Array1<F>,
+    pub bias_hh_l0: Array1<F>,
+}
+
+crate::params! { PyTorchLayer { weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0 } }
+
+impl<F: Scalar> PyTorchLayer<F> {
+    /// The four tensors, taken by name from `named` (a checkpoint's, say),
+    /// each checked to be a matrix or a vector; the cells check the sizes.
+    pub fn from_named(named: &Named<F>) -> Result<Self, ShapeError> {
+        let get = |name: &str| {
+            named.get(name).map_err(|e| ShapeError {
+                tensor: name.to_owned(),
+                found: Vec::new(),
+                expected: e,
+            })
+        };
+        let wrong = |name: &str, found: &[usize], expected: &str| ShapeError {
+            tensor: name.to_owned(),
+            found: found.to_vec(),
+            expected: expected.to_owned(),
+        };
+        let matrix = |name: &str| {
+            let t = get(name)?;
+            t.clone()
+                .into_dimensionality::<Ix2>()
+                .map_err(|_| wrong(name, t.shape(), "a matrix"))
+        };
+        let vector = |name: &str| {
+            let t = get(name)?;
+            t.clone()
+                .into_dimensionality::<Ix1>()
+                .map_err(|_| wrong(name, t.shape(), "a vector"))
+        };
+        Ok(PyTorchLayer {
+            weight_ih_l0: matrix("weight_ih_l0")?,
+            weight_hh_l0: matrix("weight_hh_l0")?,
+            bias_ih_l0: vector("bias_ih_l0")?,
+            bias_hh_l0: vector("bias_hh_l0")?,
+        })
+    }
 }
 
 /// `Ok` if `found` is `expected`, else an error naming the tensor.

@@ -36,16 +36,27 @@ pub fn initial_state<F: Scalar>(
 ) -> Array2<F> {
     match given {
         Some(state) => {
-            assert_eq!(
-                state.dim(),
-                (batch, hidden),
-                "{cell}: {name} has shape {:?} but (B, H) = ({batch}, {hidden})",
-                state.dim()
-            );
+            check_state(cell, name, &state, batch, hidden);
             state.to_owned()
         }
         None => Array2::zeros((batch, hidden)),
     }
+}
+
+/// Check that a state (or a state's gradient) is (B, H).
+pub fn check_state<F>(
+    cell: &str,
+    name: &str,
+    state: &ArrayView2<F>,
+    batch: usize,
+    hidden: usize,
+) {
+    assert_eq!(
+        state.dim(),
+        (batch, hidden),
+        "{cell}: {name} has shape {:?} but (B, H) = ({batch}, {hidden})",
+        state.dim()
+    );
 }
 
 /// Check that a per-step gradient is (T, B, H) like the states it belongs to.

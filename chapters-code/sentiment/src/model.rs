@@ -1,9 +1,8 @@
 //! The article's model and its two corrections: Embedding → recurrent layer → Dense(1, sigmoid).
 
 use fast_rnn::fastmath::FastMath;
-use ndarray::{
-    Array1, Array2, Array3, ArrayD, ArrayView1, ArrayView2, ArrayViewMutD, Axis, s,
-};
+use ndarray::{Array1, Array2, Array3, ArrayD, ArrayView1, ArrayView2, Axis, s};
+use numeric::params::to_named_prefixed;
 use numeric::{Init, Scalar};
 use rand::Rng;
 
@@ -45,6 +44,12 @@ pub struct Classifier<F> {
     pub dense: Dense<F>,
 }
 
+// `embedding.table`, the recurrent layer's own names under `rnn.`, `dense.w`, `dense.b`.
+numeric::params! { Classifier {} prefixed { embedding, rnn, dense } }
+
+/// The name of the embedding table among the model's parameters.
+pub const EMBEDDING: &str = "embedding.table";
+
 /// A batch: ids (B, T), labels (B) in {0, 1}, and each row's last real position.
 #[derive(Debug, Clone, Copy)]
 pub struct Batch<'a, F> {
@@ -72,7 +77,8 @@ impl<F: Scalar> Forward<F> {
     }
 }
 
-/// Gradients of every parameter: the embedding's sparse, the others by name.
+/// Gradients of every parameter: the embedding's sparse, the others named
+/// as the model names its parameters (`rnn.…`, `dense.w`, `dense.b`).
 pub struct ModelGrads<F> {
     pub embedding: EmbeddingGrad<F>,
     pub named: Vec<(String, ArrayD<F>)>,
@@ -156,37 +162,20 @@ impl<F: FastMath> Classifier<F> {
                 }
             }
         }
-        let (mut named, dx) = self.rnn.backward(f.x.view(), &f.trace, dh.view());
-        named.push(("dense.w".to_owned(), dense.w.into_dyn()));
-        named.push(("dense.b".to_owned(), dense.b.into_dyn()));
+        let (rnn, dx) = self.rnn.backward(f.x.view(), &f.trace, dh.view());
+        let dense = Dense {
+            w: dense.w,
+            b: dense.b,
+        };
+        let mut named = to_named_prefixed("rnn", &rnn);
+        named.extend(to_named_prefixed("dense", &dense));
         let embedding = self.embedding.backward(batch.ids, dx.view());
         (loss, ModelGrads { embedding, named }, f.probabilities(size))
     }
     // ANCHOR_END: loss
 
-    /// Every parameter except the embedding, by name, mutably.
-    pub fn named_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
-        let mut tensors = self.rnn.tensors_mut();
-        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
-        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
-        tensors
-    }
-
-    /// Every parameter, the embedding table first, by name, mutably.
-    pub fn all_params_mut(&mut self) -> Vec<(String, ArrayViewMutD<'_, F>)> {
-        let mut tensors = vec![(
-            "embedding".to_owned(),
-            self.embedding.table.view_mut().into_dyn(),
-        )];
-        tensors.extend(self.rnn.tensors_mut());
-        tensors.push(("dense.w".to_owned(), self.dense.w.view_mut().into_dyn()));
-        tensors.push(("dense.b".to_owned(), self.dense.b.view_mut().into_dyn()));
-        tensors
-    }
-
     /// The number of parameters.
-    pub fn parameter_count(&mut self) -> usize {
-        self.embedding.table.len()
-            + self.named_mut().iter().map(|(_, t)| t.len()).sum::<usize>()
+    pub fn parameter_count(&self) -> usize {
+        numeric::params::count(self)
     }
 }

@@ -14,9 +14,10 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use crate::checkpoint;
-use crate::model::{Batch, Classifier};
+use crate::model::{Batch, Classifier, EMBEDDING};
 use imdb_data::prepare::{Examples, Prepared};
 use layers::adam::{Adam, AdamConfig, clip_global_norm};
+use numeric::params::Except;
 
 /// The training settings (the article's: 5 epochs, batch 32, Adam with Keras's defaults).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -125,15 +126,27 @@ pub fn train_step(
     let (loss, mut grads, p) = model.loss_and_grads(batch);
     if let Some(max_norm) = clip {
         // The rows not used have zero gradient: the sparse rows give the global norm.
-        let mut all = vec![grads.embedding.values.view_mut().into_dyn()];
-        all.extend(grads.named.iter_mut().map(|(_, g)| g.view_mut()));
+        let mut all = vec![(
+            EMBEDDING.to_owned(),
+            grads.embedding.values.view_mut().into_dyn(),
+        )];
+        all.extend(
+            grads
+                .named
+                .iter_mut()
+                .map(|(n, g)| (n.clone(), g.view_mut())),
+        );
         clip_global_norm(&mut all, max_norm as f32);
     }
     if lazy_embedding {
-        adam.update_named(model.named_mut(), &grads.named);
+        let mut rest = Except {
+            inner: model,
+            skip: &[EMBEDDING],
+        };
+        adam.update(&mut rest, &grads.named);
         let e = &grads.embedding;
         adam.update_rows(
-            "embedding",
+            EMBEDDING,
             model.embedding.table.view_mut(),
             &e.rows,
             e.values.view(),
@@ -147,15 +160,9 @@ pub fn train_step(
             .row_mut(*row as usize)
             .assign(&grads.embedding.values.row(k));
     }
-    let all_grads = std::iter::once(embedding_grad.view().into_dyn())
-        .chain(grads.named.iter().map(|(_, g)| g.view()));
-    let updates = model
-        .all_params_mut()
-        .into_iter()
-        .zip(all_grads)
-        .map(|((name, param), grad)| (name, param, grad))
-        .collect();
-    adam.update(updates);
+    let mut all = vec![(EMBEDDING.to_owned(), embedding_grad.view().into_dyn())];
+    all.extend(grads.named.iter().map(|(n, g)| (n.clone(), g.view())));
+    adam.update(model, &all);
     // Clear only the rows this batch wrote (the rest are still zero).
     for row in &grads.embedding.rows {
         embedding_grad.row_mut(*row as usize).fill(0.0);
@@ -306,7 +313,7 @@ pub fn train(
             checkpoint::save(&checkpoint_path(dir), model, Some(&adam), metadata)?;
         }
     }
-    let (_, mut chosen) = best.context("no epoch was trained (epochs = 0?)")?;
+    let (_, chosen) = best.context("no epoch was trained (epochs = 0?)")?;
     let chosen_epoch = history
         .iter()
         .max_by(|a, b| {
@@ -319,7 +326,7 @@ pub fn train(
     if let Some(dir) = run_dir {
         checkpoint::save(
             &dir.join("model.safetensors"),
-            &mut chosen,
+            &chosen,
             None,
             HashMap::new(),
         )?;

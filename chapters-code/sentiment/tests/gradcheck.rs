@@ -6,13 +6,13 @@ use gradcheck::suite::{EPS, TOLERANCE};
 use layers::dense::Dense;
 use layers::embedding::Embedding;
 use layers::loss::bce_with_logits;
-use ndarray::{Array1, Array2, Array3, ArrayViewMutD, array};
+use ndarray::{Array1, Array2, Array3, array};
 use numeric::Init;
 use numeric::random::random;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use recurrent::CellKind;
-use sentiment::model::{Batch, Classifier, Head, ModelShape};
+use sentiment::model::{Batch, Classifier, EMBEDDING, Head, ModelShape};
 
 /// L = BCE(h Wᵀ + b, y): the dense layer and the loss together.
 struct DenseProblem {
@@ -21,14 +21,9 @@ struct DenseProblem {
     y: Array1<f64>,
 }
 
+numeric::params! { DenseProblem as f64 { h } nested { dense } }
+
 impl Checkable for DenseProblem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        vec![
-            ("w", self.dense.w.view_mut().into_dyn()),
-            ("b", self.dense.b.view_mut().into_dyn()),
-            ("h", self.h.view_mut().into_dyn()),
-        ]
-    }
     fn loss(&self) -> f64 {
         let z = self.dense.forward(self.h.view());
         bce_with_logits(z.column(0), self.y.view()).0
@@ -48,10 +43,10 @@ fn gradcheck_dense_and_binary_cross_entropy() {
     let g = p
         .dense
         .backward(p.h.view(), dz.insert_axis(ndarray::Axis(1)).view());
-    let analytic = [
-        ("w", g.w.view().into_dyn()),
-        ("b", g.b.view().into_dyn()),
-        ("h", g.h.view().into_dyn()),
+    let analytic = vec![
+        ("w".to_owned(), g.w.into_dyn()),
+        ("b".to_owned(), g.b.into_dyn()),
+        ("h".to_owned(), g.h.into_dyn()),
     ];
     let report = check_gradients(&mut p, &analytic, EPS);
     println!("dense + BCE:\n{report}");
@@ -80,10 +75,9 @@ struct EmbeddingProblem {
     r: Array3<f64>,
 }
 
+numeric::params! { EmbeddingProblem as f64 {} nested { embedding } }
+
 impl Checkable for EmbeddingProblem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        vec![("table", self.embedding.table.view_mut().into_dyn())]
-    }
     fn loss(&self) -> f64 {
         (&self.embedding.forward(self.ids.view()) * &self.r).sum()
     }
@@ -107,7 +101,8 @@ fn gradcheck_embedding_touches_only_the_rows_used() {
         "only the ids used have a gradient row"
     );
     let dense = grad.to_dense(7);
-    let report = check_gradients(&mut p, &[("table", dense.view().into_dyn())], EPS);
+    let report =
+        check_gradients(&mut p, &vec![("table".to_owned(), dense.into_dyn())], EPS);
     println!("embedding:\n{report}");
     report.assert_below(TOLERANCE);
 }
@@ -120,14 +115,9 @@ struct ModelProblem {
     last: Vec<usize>,
 }
 
+numeric::params! { ModelProblem as f64 {} nested { model } }
+
 impl Checkable for ModelProblem {
-    fn tensors_mut(&mut self) -> Vec<(&'static str, ArrayViewMutD<'_, f64>)> {
-        self.model
-            .all_params_mut()
-            .into_iter()
-            .map(|(name, t)| (&*Box::leak(name.into_boxed_str()), t))
-            .collect()
-    }
     fn loss(&self) -> f64 {
         let batch = Batch {
             ids: self.ids.view(),
@@ -164,10 +154,8 @@ fn check_model(cell: CellKind, head: Head) {
     };
     let (_, grads, _) = p.model.loss_and_grads(batch);
     let embedding = grads.embedding.to_dense(9);
-    let mut analytic = vec![("embedding", embedding.view().into_dyn())];
-    for (name, g) in &grads.named {
-        analytic.push((Box::leak(name.clone().into_boxed_str()), g.view()));
-    }
+    let mut analytic = vec![(EMBEDDING.to_owned(), embedding.into_dyn())];
+    analytic.extend(grads.named);
     let report = check_gradients(&mut p, &analytic, EPS);
     println!("model {cell:?} {head:?}:\n{report}");
     report.assert_below(TOLERANCE);
@@ -207,4 +195,10 @@ fn gradcheck_model_per_step_gru_and_rnn() {
 #[test]
 fn gradcheck_model_last_real_lstm_fast() {
     check_model(CellKind::LstmFast, Head::LastReal);
+}
+
+#[test]
+fn gradcheck_model_last_real_gru_and_rnn_fast() {
+    check_model(CellKind::GruFast, Head::LastReal);
+    check_model(CellKind::RnnFast, Head::LastReal);
 }

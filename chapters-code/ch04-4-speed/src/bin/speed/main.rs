@@ -24,8 +24,16 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Time one training epoch of the article's model on the real data: seconds,
+    /// batches per second, peak memory, and GFLOP/s of the recurrent layer's products.
     BenchEpoch(bench_epoch::BenchEpoch),
+    /// Time our fast path against PyTorch on the same machine, in one run:
+    /// the same model, the same training arrays, epochs alternating, for each
+    /// cell; prints the ratios and records them (book/results/ch03-4-pytorch.json).
     ComparePytorch(compare_pytorch::ComparePytorch),
+    /// Five epochs of each cell on the readable and on the fast path (and the
+    /// fast LSTM with lazy embedding Adam), from the same initial weights:
+    /// test accuracy and epoch times (book/results/ch03-4-accuracy.json).
     FastAccuracy(fast_accuracy::FastAccuracy),
 }
 

@@ -27,10 +27,15 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Train one model and save it in a run folder.
     Train(train::Train),
+    /// Classify a text with a trained model and show which tokens moved the prediction.
     Classify(classify::Classify),
+    /// The real-data check of CI: train the masked LSTM for one epoch and fail below a floor.
     Check(check::Check),
+    /// Length statistics of the reviews (in ids, start marker included): how much maxlen keeps.
     Stats(stats::Stats),
+    /// The chapter's experiments: models (a), (b), (c) with the LSTM, (c) with the GRU, the vanilla RNN and the fast LSTM of section 3.4.
     Experiments(experiments::Experiments),
 }
 
