@@ -1,10 +1,10 @@
 """Time training epochs of the book's IMDB model in PyTorch, on the arrays
-that `imdb compare-pytorch` wrote, at that command's request.
+that `speed compare-pytorch` wrote, at that command's request.
 
-The model is the one `imdb` trains: Embedding(20000, 100) -> LSTM, GRU or
-tanh RNN (hidden 100) -> the state at each review's last real token ->
-Linear(100, 1), binary cross-entropy on the logit, Adam (lr 1e-3,
-eps 1e-7, Keras's defaults), batches of 32 in a seeded random order.
+The model is chapter 4's, the one `imdb train` trains: Embedding(20000, 100)
+-> LSTM, GRU or tanh RNN (hidden 100) -> the state at each review's last
+real token -> Linear(100, 1), binary cross-entropy on the logit, Adam
+(lr 1e-3, eps 1e-7, Keras's defaults), batches of 32 in a seeded random order.
 
 Protocol (one JSON object per line on standard output):
   start:      {"ready": true, "torch": VERSION, "threads": N, ...}
@@ -74,7 +74,7 @@ def epoch(cell, ids, labels, last_real, meta, seed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--arrays", required=True, help="the folder imdb compare-pytorch wrote")
+    parser.add_argument("--arrays", required=True, help="the folder speed compare-pytorch wrote")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args()

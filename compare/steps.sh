@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Section 3.4's table of steps: one training epoch of the article's LSTM
-# model on the real data (median of 3), from the readable cell to the fast
-# path, one optimisation added per row. Each row is its own build (Cargo
+# Section 4.4's table of the steps of section 3.4: one training epoch of
+# the article's LSTM model on the real data (median of 3), from the readable
+# cell to the fast path, one optimisation added per row. Each row is its own build (Cargo
 # features, or RUSTFLAGS for row 6) and thread count, so the rows are
 # separate runs: run this on a quiet machine. Usage: bash compare/steps.sh [DATA ARGS, e.g. --cache DIR]
 set -euo pipefail
@@ -14,7 +14,7 @@ row() {
   local step=$1 threads=$2 features=$3 cell=$4
   shift 4
   echo "== $step" >&2
-  RNN_BOOK_THREADS=$threads cargo run --release -q -p imdb-sentiment $features --bin imdb -- \
+  RNN_BOOK_THREADS=$threads cargo run --release -q -p speed $features --bin speed -- \
     bench-epoch --cell "$cell" --repeat 3 --record "$out" --step "$step" \
     --machine "$machine" --date "$date" "$@"
 }
@@ -24,7 +24,7 @@ native_row() {
   shift
   echo "== $step" >&2
   RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/native \
-    cargo run --release -q -p imdb-sentiment --bin imdb -- \
+    cargo run --release -q -p speed --bin speed -- \
     bench-epoch --cell lstm-fast --repeat 3 --record "$out" --step "$step" \
     --machine "$machine" --date "$date" "$@"
 }
