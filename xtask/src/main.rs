@@ -2,6 +2,7 @@
 //! into `target/book/`, check the HTML.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -59,7 +60,13 @@ enum Command {
     },
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     let root = workspace_root();
     match Cli::parse().command {
         Command::Book {

@@ -23,15 +23,16 @@ fn parameter_count_matches_the_formula() {
     let packed = Gru::<f32>::new(4, 5, GruForm::ResetAfter, Init::PyTorch, &mut rng)
         .to_pytorch()
         .unwrap();
-    let counted = packed.weight_ih_l0.len()
-        + packed.weight_hh_l0.len()
-        + packed.bias_ih_l0.len()
-        + packed.bias_hh_l0.len();
-    assert_eq!(counted, pytorch_parameter_count(4, 5));
+    assert_eq!(
+        numeric::params::count(&packed),
+        pytorch_parameter_count(4, 5)
+    );
+    // The page's figures for D = H = 100.
     assert_eq!(
         parameter_count_formula(100, 100, GruForm::ResetBefore),
         60_300
     );
+    assert_eq!(pytorch_parameter_count(100, 100), 60_600);
 }
 
 #[test]

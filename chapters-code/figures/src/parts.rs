@@ -162,22 +162,23 @@ pub fn run(package: &str, make: impl FnOnce(&Parts) -> Result<(), Error>) -> Exi
         .and_then(|()| make(&parts));
     match made {
         Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            let mut said = error.to_string();
-            eprintln!("error: {package}'s book parts: {said}");
-            let mut source = error.source();
-            while let Some(cause) = source {
-                let cause_said = cause.to_string();
-                // Errors that show their cause in their own message need not repeat it.
-                if !said.contains(&cause_said) {
-                    eprintln!("  caused by: {cause_said}");
-                }
-                said = cause_said;
-                source = cause.source();
-            }
+        Err(source) => {
+            fileio::report_error(&Failed {
+                package: package.to_owned(),
+                source,
+            });
             ExitCode::FAILURE
         }
     }
+}
+
+/// A crate's book parts failed: printed as `error: CRATE's book parts:
+/// MESSAGE` and the causes of the error (see [`fileio::write_error`]).
+#[derive(Debug, thiserror::Error)]
+#[error("{package}'s book parts: {source}")]
+struct Failed {
+    package: String,
+    source: Error,
 }
 
 #[cfg(test)]
@@ -204,5 +205,23 @@ mod tests {
         let path = parts.table("t.md", "| a |\n", "here").unwrap();
         assert_eq!(path, dir.path().join("g").join("t.md"));
         assert_eq!(std::fs::read_to_string(path).unwrap(), "| a |\n");
+    }
+
+    #[test]
+    fn a_failure_names_the_crate_and_says_each_cause_once() {
+        let cause = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied");
+        let failed = Failed {
+            package: "lstm".to_owned(),
+            source: Box::new(FileError::Io {
+                path: "book/figures".to_owned(),
+                source: cause,
+            }),
+        };
+        let mut out = Vec::new();
+        fileio::write_error(&mut out, &failed).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "error: lstm's book parts: book/figures: denied\n"
+        );
     }
 }

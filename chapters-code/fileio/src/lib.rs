@@ -1,10 +1,13 @@
 //! Files the book's programs write: atomically (a reader never sees half a
-//! file), the recorded results that the book's build renders, and the
-//! command line shared by every program that records them.
+//! file), the recorded results that the book's build renders, the
+//! command line shared by every program that records them, and how every
+//! program reports an error ([`report`]).
 
 mod args;
 pub mod benchmarks;
+mod report;
 mod write;
 
 pub use args::RunArgs;
+pub use report::{report, report_error, write_error};
 pub use write::{FileError, load_json, results_path, save_json, write_atomically};

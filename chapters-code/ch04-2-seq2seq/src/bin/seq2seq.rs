@@ -5,6 +5,8 @@
 //! $ cargo run --release -p seq2seq --bin seq2seq -- train --quick    # the CI form, writes target/quick/
 //! ```
 
+use std::process::ExitCode;
+
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use fileio::RunArgs;
@@ -32,8 +34,20 @@ enum Command {
     },
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     let Command::Train { run: args, require } = Cli::parse().command;
+    // Checked before the training, which would end in a comparison with nonsense.
+    if let Some(floor) = require
+        && !(0.0..=1.0).contains(&floor)
+    {
+        bail!("--require {floor}: an exact match is a fraction, from 0 to 1");
+    }
     let config = if args.quick {
         quick(args.seed)
     } else {

@@ -7,6 +7,7 @@
 //! ```
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use char_lm::corpus::{Corpus, read_markdown};
@@ -36,7 +37,13 @@ enum Command {
     },
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     let Command::Train { run: args, text } = Cli::parse().command;
     let config = if args.quick {
         quick(args.seed)

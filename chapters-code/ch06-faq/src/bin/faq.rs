@@ -12,6 +12,7 @@
 //! under `target/quick/` and leave the recorded results alone.
 
 use std::path::PathBuf;
+use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
@@ -74,7 +75,13 @@ enum Command {
     },
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Gradients { common } => {
             let settings = if common.quick {

@@ -10,6 +10,8 @@ mod bench_epoch;
 mod compare_pytorch;
 mod fast_accuracy;
 
+use std::process::ExitCode;
+
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
@@ -37,7 +39,13 @@ enum Command {
     FastAccuracy(fast_accuracy::FastAccuracy),
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     match Cli::parse().command {
         Command::BenchEpoch(c) => c.run(),
         Command::ComparePytorch(c) => c.run(),

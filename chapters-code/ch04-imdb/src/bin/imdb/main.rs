@@ -15,6 +15,8 @@ mod setup;
 mod stats;
 mod train;
 
+use std::process::ExitCode;
+
 use anyhow::Result;
 use clap::{Parser, Subcommand};
 
@@ -39,7 +41,13 @@ enum Command {
     Experiments(experiments::Experiments),
 }
 
-fn main() -> Result<()> {
+/// Errors are printed as a message and its causes, without a backtrace
+/// (see [`fileio::report`]).
+fn main() -> ExitCode {
+    fileio::report(run())
+}
+
+fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Train(c) => c.run(),
         Command::Classify(c) => c.run(),
