@@ -51,3 +51,13 @@ fn a_folder_without_markdown_is_named() {
     let out = char_lm(dir.path(), &["train", "--text", empty, "--quick"]);
     assert_user_error(&out, empty);
 }
+
+#[test]
+fn a_text_too_short_for_the_streams_is_refused_naming_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("short.md"), "Far too short a text.").unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let out = char_lm(dir.path(), &["train", "--text", folder, "--quick"]);
+    assert_user_error(&out, "too few for");
+    assert_user_error(&out, folder);
+}

@@ -41,3 +41,19 @@ fn the_padding_experiment_without_the_data_says_why_and_names_the_folder() {
     }
     assert!(out.stdout.is_empty(), "printed results before the error");
 }
+
+#[test]
+fn an_adding_problem_shorter_than_two_steps_is_refused_before_any_work() {
+    let dir = tempfile::tempdir().unwrap();
+    for length in ["0", "1"] {
+        let out = faq(dir.path(), &["adding", "--quick", "--lengths", length]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "stderr:\n{stderr}");
+        assert!(
+            stderr.starts_with(&format!("error: --lengths {length}: ")),
+            "stderr:\n{stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "stderr:\n{stderr}");
+        assert!(!dir.path().join("target").exists(), "nothing is written");
+    }
+}

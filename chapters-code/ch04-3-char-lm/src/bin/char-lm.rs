@@ -50,7 +50,21 @@ fn run() -> Result<()> {
     } else {
         full(args.seed)
     };
-    let corpus = Corpus::build(&read_markdown(&text)?, 0.1, 3);
+    let held_out = 0.1;
+    let corpus = Corpus::build(&read_markdown(&text)?, held_out, 3);
+    // Every stream needs an input and a target; the held-out part, one of each.
+    if corpus.train.len() < 2 * config.streams || corpus.held_out.len() < 2 {
+        let needed = ((2 * config.streams) as f64 / (1.0 - held_out))
+            .max(2.0 / held_out)
+            .ceil();
+        bail!(
+            "{}: {} training and {} held-out characters are too few for {} streams of at least 2 characters (the text needs at least {needed} characters)",
+            text.display(),
+            corpus.train.len(),
+            corpus.held_out.len(),
+            config.streams,
+        );
+    }
     eprintln!(
         "{} files, {} training and {} held-out characters, {} distinct",
         corpus.files.len(),

@@ -14,7 +14,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::{Parser, Subcommand};
 use faq_experiments::q1_gradients::{self, GradientResults, GradientSettings};
 use faq_experiments::q2_adding::{AddingResults, AddingSweep, available_threads, run_all};
@@ -114,6 +114,11 @@ fn run() -> Result<()> {
                 AddingSweep::full(common.seed)
             };
             if let Some(lengths) = lengths {
+                if let Some(short) = lengths.iter().find(|&&t| t < 2) {
+                    bail!(
+                        "--lengths {short}: the adding problem needs sequences of at least 2 steps (one marked number cannot be added to another)"
+                    );
+                }
                 sweep.lengths = lengths;
             }
             if let Some(iterations) = iterations {
