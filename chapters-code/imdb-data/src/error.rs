@@ -51,6 +51,9 @@ pub enum DataError {
         "{path}: the archive has no {missing} folder; it is not the Large Movie Review Dataset"
     )]
     IncompleteArchive { path: PathBuf, missing: String },
+    /// A preprocessing setting out of its range (found before any file is read).
+    #[error("{problem}")]
+    Setting { problem: String },
 }
 
 /// `map_err` helper: an I/O error at `path`.

@@ -8,6 +8,9 @@
 //! the recurrent layer was computed by the readable cell of chapter 3 or the
 //! fast one of section 3.4 does not show in the file, so either loads a
 //! checkpoint of the other.
+//!
+//! A model whose weights are not all finite numbers is neither saved nor
+//! loaded: the error names the file and the tensor.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -20,6 +23,29 @@ use recurrent::{CellKind, Recurrent};
 use safetensors::tensor::{Dtype, TensorView};
 
 use crate::model::{Classifier, ModelShape};
+
+/// The metadata entry that holds the configuration of the run that wrote
+/// the file (a `RunConfig` as JSON), compared with the run that resumes it.
+pub const RUN_CONFIG: &str = "run";
+
+/// The first tensor of `tensors` that holds a value that is not a finite
+/// number, with that value.
+fn first_non_finite<'a>(
+    tensors: impl IntoIterator<Item = (&'a String, &'a ArrayD<f32>)>,
+) -> Option<(String, f32)> {
+    tensors.into_iter().find_map(|(name, t)| {
+        t.iter()
+            .find(|v| !v.is_finite())
+            .map(|v| (name.clone(), *v))
+    })
+}
+
+/// The first of the model's tensors (under PyTorch's names) that holds a
+/// NaN or an infinity, with that value; `None` when every weight is finite.
+pub fn non_finite(model: &Classifier<f32>) -> Option<(String, f32)> {
+    let state = pytorch_state(model);
+    first_non_finite(state.iter().map(|(n, t)| (n, t)))
+}
 
 // ANCHOR: names
 /// The model's tensors under PyTorch's names.
@@ -101,6 +127,12 @@ pub fn save(
     metadata: HashMap<String, String>,
 ) -> Result<()> {
     let mut tensors = pytorch_state(model);
+    if let Some((name, value)) = first_non_finite(tensors.iter().map(|(n, t)| (n, t))) {
+        bail!(
+            "{}: refusing to save a model whose tensor '{name}' holds {value}",
+            path.display()
+        );
+    }
     let mut metadata = metadata;
     metadata.insert("shape".to_owned(), serde_json::to_string(&model.shape)?);
     if let Some(adam) = adam {
@@ -194,6 +226,12 @@ pub fn load_as(path: &Path, cell: Option<CellKind>) -> Result<Loaded> {
             state.0.insert(name.to_owned(), read(name)?);
         }
     }
+    if let Some((name, value)) = first_non_finite(&state.0) {
+        bail!(
+            "{}: the tensor '{name}' holds {value}; a model whose weights are not all finite numbers cannot be used (the run that wrote it diverged, or the file is damaged)",
+            path.display()
+        );
+    }
     let model = from_pytorch_state(shape, &state)
         .with_context(|| format!("{}: not a checkpoint of this model", path.display()))?;
     let adam = match metadata.get("adam.step") {
@@ -219,4 +257,28 @@ pub fn load_as(path: &Path, cell: Option<CellKind>) -> Result<Loaded> {
         adam,
         metadata,
     })
+}
+
+/// The metadata of a file written by [`save`], read from its header alone
+/// (the tensors are not read).
+pub fn read_metadata(path: &Path) -> Result<HashMap<String, String>> {
+    use std::io::Read;
+    let not_safetensors = || format!("{} is not a safetensors file", path.display());
+    let mut file = std::fs::File::open(path)
+        .with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
+    let mut length = [0u8; 8];
+    file.read_exact(&mut length).with_context(not_safetensors)?;
+    let length = u64::from_le_bytes(length);
+    // safetensors' own bound on the header.
+    if length > 100_000_000 {
+        bail!(not_safetensors());
+    }
+    let mut header = vec![0u8; length as usize];
+    file.read_exact(&mut header).with_context(not_safetensors)?;
+    let mut header: HashMap<String, serde_json::Value> =
+        serde_json::from_slice(&header).with_context(not_safetensors)?;
+    match header.remove("__metadata__") {
+        None => Ok(HashMap::new()),
+        Some(metadata) => serde_json::from_value(metadata).with_context(not_safetensors),
+    }
 }

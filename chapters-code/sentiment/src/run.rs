@@ -1,15 +1,21 @@
-//! A training run as the command line describes it: prepare, build, train,
-//! write the configuration and metrics next to the checkpoints.
+//! A training run as the command line describes it: check the settings and
+//! the data, build, train, write the configuration and metrics next to the
+//! checkpoints; and a trained run folder read back, its files checked
+//! against each other.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, anyhow, bail, ensure};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
+use serde_json::Value;
 
+use crate::checkpoint;
 use crate::model::{Classifier, Head, ModelShape};
-use crate::train::{TrainConfig, TrainLog, train};
-use imdb_data::prepare::{PrepConfig, Prepared};
+use crate::train::{EpochRecord, TrainConfig, TrainLog, checkpoint_path, train};
+use imdb_data::prepare::{Examples, PrepConfig, Prepared};
+use imdb_data::vocab::Vocabulary;
 use recurrent::CellKind;
 
 /// Everything that defines a run (saved as `config.json` in the run folder).
@@ -46,6 +52,23 @@ impl RunConfig {
         config
     }
 
+    /// Check every setting against its range (the preprocessing's, the
+    /// training's, the model's sizes) before any work starts: [`run`] calls
+    /// it, and so does every command before it reads the data.
+    pub fn validate(&self) -> Result<()> {
+        self.prep.validate()?;
+        self.train.validate()?;
+        ensure!(
+            self.embedding_dim >= 1,
+            "embedding_dim is 0: an embedding has at least one dimension"
+        );
+        ensure!(
+            self.hidden >= 1,
+            "hidden is 0: the recurrent layer has at least one unit"
+        );
+        Ok(())
+    }
+
     /// The model's shape.
     pub fn shape(&self) -> ModelShape {
         ModelShape {
@@ -67,7 +90,12 @@ pub struct RunResult {
 }
 
 /// Train one configuration on prepared data; with a run folder, write
-/// `config.json`, checkpoints and `metrics.json` there.
+/// `config.json`, checkpoints and `metrics.json` there. With `resume`, a
+/// checkpoint in the folder is continued if it was made with the same
+/// configuration (the number of epochs aside) and refused otherwise; without
+/// one the run starts afresh, with a note. The settings
+/// ([`RunConfig::validate`]), the data ([`check_data`]) and the checkpoint
+/// are checked before `config.json` is written.
 pub fn run(
     config: &RunConfig,
     data: &Prepared,
@@ -75,6 +103,11 @@ pub fn run(
     resume: bool,
     progress: bool,
 ) -> Result<RunResult> {
+    config.validate()?;
+    check_data(config, data)?;
+    if let (Some(dir), true) = (run_dir, resume) {
+        check_resume(config, dir)?;
+    }
     let mut rng = StdRng::seed_from_u64(config.train.seed);
     let mut model = Classifier::<f32>::new(config.shape(), &mut rng);
     if let Some(dir) = run_dir {
@@ -86,7 +119,7 @@ pub fn run(
         )?;
     }
     let parameters = model.parameter_count();
-    let log = train(&mut model, data, &config.train, run_dir, resume, progress)?;
+    let log = train(&mut model, data, config, run_dir, resume, progress)?;
     let result = RunResult {
         config: *config,
         parameters,
@@ -101,7 +134,162 @@ pub fn run(
     Ok(result)
 }
 
-/// Read a run folder's configuration.
+/// Check that `data` can train and choose a model of `config`: its
+/// vocabulary has no more ids than the configuration's `num_words` (the
+/// embedding's rows), and each of its parts (training, validation, test)
+/// holds reviews of both classes, with ids the embedding has rows for. Too
+/// small a `limit`, or a dataset folder with one class missing, fails here
+/// instead of giving NaN results.
+pub fn check_data(config: &RunConfig, data: &Prepared) -> Result<()> {
+    let num_words = config.prep.num_words;
+    ensure!(
+        data.vocab.num_words() <= num_words,
+        "the data's vocabulary has {} ids, more than the configuration's num_words, {num_words}",
+        data.vocab.num_words()
+    );
+    let parts: [(&str, &Examples); 3] = [
+        ("training", &data.train),
+        ("validation", &data.validation),
+        ("test", &data.test),
+    ];
+    for (name, part) in parts {
+        ensure!(
+            part.padded.ids.nrows() == part.len(),
+            "the {name} part has {} id rows for {} labels",
+            part.padded.ids.nrows(),
+            part.len()
+        );
+        let positive = part.labels.iter().filter(|&&y| y > 0.5).count();
+        let negative = part.len() - positive;
+        if positive == 0 || negative == 0 {
+            bail!(
+                "the {name} part has {} reviews ({positive} positive, {negative} negative): training and choosing a classifier needs both classes in every part; use a larger --limit, or check that the dataset has reviews in both pos/ and neg/",
+                part.len()
+            );
+        }
+        if let Some(&id) = part.padded.ids.iter().find(|&&id| id as usize >= num_words) {
+            bail!(
+                "the {name} part holds the id {id}, but the embedding has rows for ids below num_words = {num_words} only"
+            );
+        }
+    }
+    Ok(())
+}
+
+/// How to start afresh instead of resuming the run folder `dir`.
+fn start_afresh(dir: &Path) -> String {
+    format!(
+        "to start afresh, use another run folder (--run-dir; --runs for experiments) or delete {}",
+        dir.display()
+    )
+}
+
+/// Whether the run folder `dir` can be resumed by a run of `config`:
+/// `Ok(None)` without a checkpoint, `Ok(Some(epochs))` when its checkpoint
+/// was made by the same configuration (the number of epochs aside, as long
+/// as `config` asks for at least as many as it holds), an error naming the
+/// folder and the first setting that differs otherwise. Only the
+/// checkpoint's header is read.
+pub fn check_resume(config: &RunConfig, dir: &Path) -> Result<Option<usize>> {
+    let path = checkpoint_path(dir);
+    if !path.is_file() {
+        return Ok(None);
+    }
+    let metadata = checkpoint::read_metadata(&path)?;
+    Ok(Some(check_stored(config, dir, &path, &metadata)?.len()))
+}
+
+/// The history of the file `path` of the run folder `dir` (a checkpoint, or
+/// the best model so far, whose metadata is `metadata`) if it was written by
+/// a run of `config`, the number of epochs aside; an error otherwise.
+pub(crate) fn check_stored(
+    config: &RunConfig,
+    dir: &Path,
+    path: &Path,
+    metadata: &HashMap<String, String>,
+) -> Result<Vec<EpochRecord>> {
+    let Some(stored) = metadata.get(checkpoint::RUN_CONFIG) else {
+        bail!(
+            "cannot resume {}: {} does not record the configuration that made it (an older version wrote it), so it cannot be checked against this run; {}",
+            dir.display(),
+            path.display(),
+            start_afresh(dir)
+        );
+    };
+    let stored: RunConfig = serde_json::from_str(stored).with_context(|| {
+        format!(
+            "{}: the recorded configuration cannot be read",
+            path.display()
+        )
+    })?;
+    if let Some((setting, then, now)) = first_difference(&stored, config)? {
+        bail!(
+            "cannot resume {}: {} was trained with {setting} = {then}, this run asks for {setting} = {now}; {}",
+            dir.display(),
+            path.display(),
+            start_afresh(dir)
+        );
+    }
+    let history: Vec<EpochRecord> = match metadata.get("history") {
+        Some(history) => serde_json::from_str(history)
+            .with_context(|| format!("{}: the history cannot be read", path.display()))?,
+        None => Vec::new(),
+    };
+    if history.len() > config.train.epochs {
+        bail!(
+            "cannot resume {}: its checkpoint holds {} epochs, this run asks for {}; ask for at least {} epochs, or {}",
+            dir.display(),
+            history.len(),
+            config.train.epochs,
+            history.len(),
+            start_afresh(dir)
+        );
+    }
+    Ok(history)
+}
+
+/// The first setting (in the alphabetical order of the paths in
+/// `config.json`, such as `prep.num_words`) in which `stored` and `wanted`
+/// differ, the number of epochs aside, with its value in each.
+fn first_difference(
+    stored: &RunConfig,
+    wanted: &RunConfig,
+) -> Result<Option<(String, String, String)>> {
+    let mut stored = *stored;
+    stored.train.epochs = wanted.train.epochs;
+    let (a, b) = (serde_json::to_value(stored)?, serde_json::to_value(wanted)?);
+    Ok(difference("", &a, &b))
+}
+
+fn difference(path: &str, a: &Value, b: &Value) -> Option<(String, String, String)> {
+    let show = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => "none".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+    };
+    match (a, b) {
+        (Value::Object(x), Value::Object(y)) => {
+            let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            keys.into_iter().find_map(|key| {
+                let path = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                match (x.get(key), y.get(key)) {
+                    (Some(u), Some(v)) => difference(&path, u, v),
+                    (u, v) => Some((path, show(u), show(v))),
+                }
+            })
+        }
+        _ if a == b => None,
+        _ => Some((path.to_owned(), show(Some(a)), show(Some(b)))),
+    }
+}
+
+/// Read a run folder's configuration, checked ([`RunConfig::validate`]).
 pub fn load_config(run_dir: &Path) -> Result<RunConfig> {
     let path: PathBuf = run_dir.join("config.json");
     let text = std::fs::read_to_string(&path).with_context(|| {
@@ -111,6 +299,70 @@ pub fn load_config(run_dir: &Path) -> Result<RunConfig> {
             run_dir.display()
         )
     })?;
-    serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a run configuration", path.display()))
+    let config: RunConfig = serde_json::from_str(&text)
+        .with_context(|| format!("{} is not a run configuration", path.display()))?;
+    config
+        .validate()
+        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
+    Ok(config)
+}
+
+/// A trained run folder: its configuration, the model chosen on validation
+/// and the vocabulary, checked against each other.
+pub struct Trained {
+    pub config: RunConfig,
+    pub model: Classifier<f32>,
+    pub vocab: Vocabulary,
+}
+
+/// Read a trained run folder (`config.json`, `model.safetensors`,
+/// `vocab.txt`) and check that the three belong together: the model was
+/// trained with the configuration (the number of epochs aside) and the
+/// vocabulary has no more ids than the model's embedding has rows.
+pub fn load_trained(run_dir: &Path) -> Result<Trained> {
+    let config = load_config(run_dir)?;
+    let model_path = run_dir.join("model.safetensors");
+    let loaded = checkpoint::load(&model_path)?;
+    let model = loaded.model;
+    let config_path = run_dir.join("config.json");
+    match loaded.metadata.get(checkpoint::RUN_CONFIG) {
+        Some(stored) => {
+            let stored: RunConfig = serde_json::from_str(stored).with_context(|| {
+                format!(
+                    "{}: the recorded configuration cannot be read",
+                    model_path.display()
+                )
+            })?;
+            if let Some((setting, then, now)) = first_difference(&stored, &config)? {
+                bail!(
+                    "{} was trained with {setting} = {then}, but {} says {setting} = {now}: the files are not from the same run (was a later run interrupted?)",
+                    model_path.display(),
+                    config_path.display()
+                );
+            }
+        }
+        None => ensure!(
+            model.shape == config.shape(),
+            "{} is a model of shape {:?}, but {} describes {:?}: the files are not from the same run",
+            model_path.display(),
+            model.shape,
+            config_path.display(),
+            config.shape()
+        ),
+    }
+    let vocab_path = run_dir.join("vocab.txt");
+    let vocab = Vocabulary::load(&vocab_path)?;
+    ensure!(
+        vocab.num_words() <= model.shape.num_words,
+        "{} numbers {} ids (num_words), but the embedding of {} has only {} rows: the files are not from the same run",
+        vocab_path.display(),
+        vocab.num_words(),
+        model_path.display(),
+        model.shape.num_words
+    );
+    Ok(Trained {
+        config,
+        model,
+        vocab,
+    })
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail, ensure};
 use indicatif::{ProgressBar, ProgressStyle};
 use ndarray::{Array1, Array2, Axis};
 use rand::SeedableRng;
@@ -15,6 +15,7 @@ use rand::seq::SliceRandom;
 
 use crate::checkpoint;
 use crate::model::{Batch, Classifier, EMBEDDING};
+use crate::run::{RunConfig, check_data, check_stored};
 use imdb_data::prepare::{Examples, Prepared};
 use layers::adam::{Adam, AdamConfig, clip_global_norm};
 use numeric::params::Except;
@@ -32,6 +33,59 @@ pub struct TrainConfig {
     /// used (off by default: Keras and PyTorch update every row).
     #[serde(default)]
     pub lazy_embedding: bool,
+}
+
+impl TrainConfig {
+    /// Check every setting against its range: at least one epoch, batches of
+    /// at least one review, a clipping norm that is a positive finite number
+    /// (0 would stop learning, a negative one would climb the loss, NaN or
+    /// infinity would poison the weights), and Adam's constants in theirs.
+    pub fn validate(&self) -> Result<()> {
+        ensure!(self.epochs >= 1, "epochs is 0: train at least one epoch");
+        ensure!(
+            self.batch_size >= 1,
+            "batch_size is 0: a batch holds at least one review"
+        );
+        if let Some(clip) = self.clip {
+            ensure!(
+                clip.is_finite() && clip > 0.0,
+                "clip is {clip}: the largest gradient norm must be a positive finite number"
+            );
+        }
+        let AdamConfig {
+            lr,
+            beta1,
+            beta2,
+            epsilon,
+        } = self.adam;
+        ensure!(
+            lr.is_finite() && lr > 0.0,
+            "Adam's learning rate is {lr}: it must be a positive finite number"
+        );
+        for (name, beta) in [("beta1", beta1), ("beta2", beta2)] {
+            ensure!(
+                (0.0..1.0).contains(&beta),
+                "Adam's {name} is {beta}: it must be at least 0 and less than 1"
+            );
+        }
+        ensure!(
+            epsilon.is_finite() && epsilon > 0.0,
+            "Adam's epsilon is {epsilon}: it must be a positive finite number"
+        );
+        Ok(())
+    }
+
+    /// What makes training diverge, for the message that stops it.
+    fn divergence_advice(&self) -> String {
+        let clip = match self.clip {
+            Some(clip) => format!("the clipping norm (--clip {clip}) too large"),
+            None => "the gradients too large (clip them, e.g. --clip 1)".to_owned(),
+        };
+        format!(
+            "the learning rate ({:e}) may be too high, or {clip}; nothing of this epoch was saved",
+            self.adam.lr
+        )
+    }
 }
 
 impl Default for TrainConfig {
@@ -172,7 +226,8 @@ pub fn train_step(
 // ANCHOR_END: step
 
 // ANCHOR: epoch
-/// One pass over the training examples in a seeded random order.
+/// One pass over the training examples in a seeded random order; it stops
+/// at the first step whose loss is not a finite number.
 fn train_epoch(
     model: &mut Classifier<f32>,
     adam: &mut Adam<f32>,
@@ -180,7 +235,7 @@ fn train_epoch(
     config: &TrainConfig,
     epoch: usize,
     progress: bool,
-) -> (f64, f64) {
+) -> Result<(f64, f64)> {
     let mut order: Vec<usize> = (0..data.len()).collect();
     order.shuffle(&mut StdRng::seed_from_u64(
         config.seed.wrapping_add(epoch as u64),
@@ -198,7 +253,7 @@ fn train_epoch(
     bar.set_prefix(format!("{epoch}/{}", config.epochs));
     let mut embedding_grad = Array2::<f32>::zeros(model.embedding.table.dim());
     let (mut loss_sum, mut correct, mut seen) = (0.0, 0usize, 0usize);
-    for rows in order.chunks(config.batch_size) {
+    for (step, rows) in order.chunks(config.batch_size).enumerate() {
         let (ids, labels, last) = gather(data, rows);
         let batch = Batch {
             ids: ids.view(),
@@ -213,6 +268,14 @@ fn train_epoch(
             config.clip,
             config.lazy_embedding,
         );
+        if !loss.is_finite() {
+            bar.abandon();
+            bail!(
+                "training diverged at epoch {epoch}, step {} of {batches}: the loss is {loss}; {}",
+                step + 1,
+                config.divergence_advice()
+            );
+        }
         correct += p
             .iter()
             .zip(labels.iter())
@@ -228,57 +291,88 @@ fn train_epoch(
         ));
     }
     bar.finish_and_clear();
-    (loss_sum / seen as f64, correct as f64 / seen as f64)
+    Ok((loss_sum / seen as f64, correct as f64 / seen as f64))
 }
 // ANCHOR_END: epoch
 
-/// Train `model` on `data`, continuing from the checkpoint in `run_dir` if
-/// there is one and `resume` is set. After every epoch the checkpoint is
-/// written atomically (model, Adam, history); at the end the model of the
-/// epoch with the best validation accuracy is evaluated on the test set,
-/// once, and saved as `run_dir/model.safetensors`.
+/// Train `model` on `data` as `config` says, continuing from the checkpoint
+/// in `run_dir` if there is one and `resume` is set (and the checkpoint was
+/// made with the same configuration, the number of epochs aside; without a
+/// checkpoint a note says the run starts afresh). After every epoch the
+/// checkpoint is written atomically (model, Adam, history, configuration);
+/// at the end the model of the epoch with the best validation accuracy is
+/// evaluated on the test set, once, and saved as `run_dir/model.safetensors`.
+/// The settings and the data are checked first, as [`run`](crate::run::run)
+/// does. A loss or a weight that is not a finite number stops training with
+/// an error, before anything of that epoch is saved.
 pub fn train(
     model: &mut Classifier<f32>,
     data: &Prepared,
-    config: &TrainConfig,
+    config: &RunConfig,
     run_dir: Option<&Path>,
     resume: bool,
     progress: bool,
 ) -> Result<TrainLog> {
-    let mut adam = Adam::new(config.adam);
+    config.validate()?;
+    check_data(config, data)?;
+    ensure!(
+        model.shape == config.shape(),
+        "the model's shape {:?} is not the one the configuration describes, {:?}",
+        model.shape,
+        config.shape()
+    );
+    let run = serde_json::to_string(config)?;
+    let stamp = || HashMap::from([(checkpoint::RUN_CONFIG.to_owned(), run.clone())]);
+    let train_config = &config.train;
+    let mut adam = Adam::new(train_config.adam);
     let mut history: Vec<EpochRecord> = Vec::new();
     let mut best: Option<(f64, Classifier<f32>)> = None;
     if let (Some(dir), true) = (run_dir, resume) {
         let path = checkpoint_path(dir);
         if path.is_file() {
             let loaded = checkpoint::load(&path)?;
+            history = check_stored(config, dir, &path, &loaded.metadata)?;
             *model = loaded.model;
             adam = loaded.adam.with_context(|| {
                 format!("{}: no optimiser state to resume from", path.display())
             })?;
-            history = serde_json::from_str(
-                loaded
-                    .metadata
-                    .get("history")
-                    .context("checkpoint without history")?,
-            )?;
             let best_path = dir.join("best.safetensors");
             if best_path.is_file() {
+                let loaded = checkpoint::load(&best_path)?;
+                check_stored(config, dir, &best_path, &loaded.metadata)?;
                 let accuracy = history
                     .iter()
                     .map(|e| e.validation_accuracy)
                     .fold(f64::MIN, f64::max);
-                best = Some((accuracy, checkpoint::load(&best_path)?.model));
+                best = Some((accuracy, loaded.model));
             }
             eprintln!("resuming {} after epoch {}", dir.display(), history.len());
+        } else {
+            eprintln!(
+                "{}: no checkpoint to resume from; starting afresh",
+                dir.display()
+            );
         }
     }
-    for epoch in history.len() + 1..=config.epochs {
+    for epoch in history.len() + 1..=train_config.epochs {
         let start = Instant::now();
         let (train_loss, train_accuracy) =
-            train_epoch(model, &mut adam, &data.train, config, epoch, progress);
+            train_epoch(model, &mut adam, &data.train, train_config, epoch, progress)?;
         let seconds = start.elapsed().as_secs_f64();
+        // A last step can leave non-finite weights behind a finite loss.
+        if let Some((name, value)) = checkpoint::non_finite(model) {
+            bail!(
+                "training diverged at epoch {epoch}: after its last step the tensor '{name}' holds {value}; {}",
+                train_config.divergence_advice()
+            );
+        }
         let (validation_loss, validation_accuracy) = evaluate(model, &data.validation);
+        if !validation_loss.is_finite() {
+            bail!(
+                "training diverged at epoch {epoch}: the validation loss is {validation_loss}; {}",
+                train_config.divergence_advice()
+            );
+        }
         let record = EpochRecord {
             epoch,
             train_loss,
@@ -300,15 +394,10 @@ pub fn train(
         if let Some(dir) = run_dir {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create {}", dir.display()))?;
-            let metadata =
-                HashMap::from([("history".to_owned(), serde_json::to_string(&history)?)]);
+            let mut metadata = stamp();
+            metadata.insert("history".to_owned(), serde_json::to_string(&history)?);
             if improved {
-                checkpoint::save(
-                    &dir.join("best.safetensors"),
-                    model,
-                    None,
-                    HashMap::new(),
-                )?;
+                checkpoint::save(&dir.join("best.safetensors"), model, None, stamp())?;
             }
             checkpoint::save(&checkpoint_path(dir), model, Some(&adam), metadata)?;
         }
@@ -324,12 +413,7 @@ pub fn train(
         .map_or(0, |e| e.epoch);
     let (test_loss, test_accuracy) = evaluate(&chosen, &data.test);
     if let Some(dir) = run_dir {
-        checkpoint::save(
-            &dir.join("model.safetensors"),
-            &chosen,
-            None,
-            HashMap::new(),
-        )?;
+        checkpoint::save(&dir.join("model.safetensors"), &chosen, None, stamp())?;
         data.vocab.save(&dir.join("vocab.txt"))?;
     }
     Ok(TrainLog {

@@ -1,57 +1,12 @@
 //! Training on a small synthetic task: it learns, it is reproducible, and a
 //! run resumed from its checkpoint ends exactly where an uninterrupted run does.
 
-use imdb_data::pad::{Side, pad_sequences};
-use imdb_data::prepare::{Examples, Prepared};
-use imdb_data::vocab::Vocabulary;
-use ndarray::Array1;
-use rand::rngs::StdRng;
-use rand::{Rng, SeedableRng};
+mod common;
+
+use common::{config, data};
 use recurrent::CellKind;
 use sentiment::checkpoint;
-use sentiment::model::Head;
-use sentiment::run::{RunConfig, run};
-
-/// Reviews of random filler words (ids 5..30) with one sentiment word: id 3 (positive) or 4 (negative).
-fn examples(n: usize, seed: u64) -> Examples {
-    let mut rng = StdRng::seed_from_u64(seed);
-    let mut sequences = Vec::new();
-    let mut labels = Vec::new();
-    for _ in 0..n {
-        let len = rng.random_range(4..12);
-        let mut ids: Vec<u32> = std::iter::once(1)
-            .chain((0..len).map(|_| rng.random_range(5..30)))
-            .collect();
-        let label = rng.random_bool(0.5);
-        let at = rng.random_range(1..ids.len());
-        ids[at] = if label { 3 } else { 4 };
-        sequences.push(ids);
-        labels.push(if label { 1.0 } else { 0.0 });
-    }
-    Examples {
-        padded: pad_sequences(&sequences, 12, Side::Post, Side::Pre),
-        labels: Array1::from(labels),
-    }
-}
-
-fn data() -> Prepared {
-    Prepared {
-        vocab: Vocabulary::build(["w"], 30),
-        train: examples(512, 1),
-        validation: examples(128, 2),
-        test: examples(256, 3),
-    }
-}
-
-fn config(cell: CellKind, epochs: usize) -> RunConfig {
-    let mut config = RunConfig::article(cell, Head::LastReal);
-    config.prep.num_words = 30;
-    config.embedding_dim = 8;
-    config.hidden = 8;
-    config.train.epochs = epochs;
-    config.train.adam.lr = 1e-2;
-    config
-}
+use sentiment::run::run;
 
 #[test]
 fn every_cell_learns_the_synthetic_task() {

@@ -31,6 +31,7 @@ impl Check {
             cells,
         } = self;
         let base = RunConfig::seeded(CellKind::Lstm, Head::LastReal, 1, seed);
+        base.validate()?;
         let root = locate(&data.options())
             .context("the real-data check needs the IMDB dataset")?;
         let prepared = prepare(&root, &base.prep)?;

@@ -4,10 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use imdb_data::vocab::Vocabulary;
-use sentiment::checkpoint;
 use sentiment::explain::explain;
-use sentiment::run::load_config;
+use sentiment::run::{Trained, load_trained};
 
 #[derive(Args)]
 pub struct Classify {
@@ -22,9 +20,12 @@ pub struct Classify {
 impl Classify {
     pub fn run(self) -> Result<()> {
         let Classify { run_dir, top, text } = self;
-        let config = load_config(&run_dir)?;
-        let model = checkpoint::load(&run_dir.join("model.safetensors"))?.model;
-        let vocab = Vocabulary::load(&run_dir.join("vocab.txt"))?;
+        // The configuration, the model and the vocabulary, checked against each other.
+        let Trained {
+            config,
+            model,
+            vocab,
+        } = load_trained(&run_dir)?;
         let (p, mut effects) = explain(
             &model,
             &vocab,

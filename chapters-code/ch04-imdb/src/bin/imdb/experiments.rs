@@ -8,7 +8,9 @@ use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
 use recurrent::CellKind;
 use sentiment::model::Head;
-use sentiment::run::{RunConfig, RunResult, run};
+use sentiment::run::{RunConfig, RunResult, check_resume, run};
+
+use crate::setup::at_least_one;
 
 #[derive(Args)]
 pub struct Experiments {
@@ -17,11 +19,12 @@ pub struct Experiments {
     /// Where to write the results (JSON).
     #[arg(long)]
     pub out: PathBuf,
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = at_least_one)]
     pub epochs: usize,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// Folder for the runs' checkpoints.
+    /// Folder for the runs' checkpoints (a run's checkpoint there is resumed
+    /// if the same settings made it, and refused otherwise).
     #[arg(long, default_value = "runs")]
     pub runs: PathBuf,
     /// A description of the machine, recorded with the results.
@@ -39,7 +42,6 @@ impl Experiments {
             runs,
             machine,
         } = self;
-        let root = locate(&data.options())?;
         let setups = [
             (CellKind::Lstm, Head::PerStep),
             (CellKind::Lstm, Head::LastState),
@@ -48,14 +50,24 @@ impl Experiments {
             (CellKind::Rnn, Head::LastReal),
             (CellKind::LstmFast, Head::LastReal),
         ];
+        let runs_of = |(cell, head): (CellKind, Head)| {
+            (
+                RunConfig::seeded(cell, head, epochs, seed),
+                runs.join(format!("{cell:?}-{head:?}").to_lowercase()),
+            )
+        };
+        // Every setting and every checkpoint to resume, before the data is read.
+        for (config, dir) in setups.map(runs_of) {
+            config.validate()?;
+            check_resume(&config, &dir)?;
+        }
+        let root = locate(&data.options())?;
         let mut prepared = None;
         let mut results: Vec<RunResult> = Vec::new();
-        for (cell, head) in setups {
-            let config = RunConfig::seeded(cell, head, epochs, seed);
+        for (config, dir) in setups.map(runs_of) {
             let data = prepared.get_or_insert_with(|| prepare(&root, &config.prep));
             let data = data.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-            let dir = runs.join(format!("{cell:?}-{head:?}").to_lowercase());
-            eprintln!("== {cell:?} {head:?}");
+            eprintln!("== {:?} {:?}", config.cell, config.head);
             results.push(run(&config, data, Some(&dir), true, true)?);
         }
         let record = serde_json::json!({

@@ -1,8 +1,10 @@
-//! The options every training command shares.
+//! The options every training command shares, with the bounds clap checks
+//! (the rest is [`RunConfig::validate`]'s).
 
 use clap::Args;
+use clap::builder::RangedU64ValueParser;
 use imdb_data::pad::Side;
-use imdb_data::prepare::PrepConfig;
+use imdb_data::prepare::{MAX_MAXLEN, MAX_NUM_WORDS, PrepConfig};
 use recurrent::CellKind;
 use sentiment::model::Head;
 use sentiment::run::RunConfig;
@@ -14,26 +16,57 @@ pub struct Setup {
     /// per-step: the article's model; last-state: the classic classifier; last-real: masked.
     #[arg(long, value_enum, default_value = "last-real")]
     pub head: Head,
-    #[arg(long, default_value_t = 5)]
+    #[arg(long, default_value_t = 5, value_parser = at_least_one)]
     pub epochs: usize,
-    #[arg(long, default_value_t = 32)]
+    #[arg(long, default_value_t = 32, value_parser = at_least_one)]
     pub batch_size: usize,
-    #[arg(long, default_value_t = 50)]
+    /// Ids kept per review (1 to 10,000).
+    #[arg(long, default_value_t = 50, value_parser = between(1, MAX_MAXLEN))]
     pub maxlen: usize,
-    #[arg(long, default_value_t = 20_000)]
+    /// The vocabulary's size, its 3 reserved ids included (4 to 1,000,000;
+    /// the dataset has about 90,000 distinct words).
+    #[arg(long, default_value_t = 20_000, value_parser = between(4, MAX_NUM_WORDS))]
     pub num_words: usize,
     #[arg(long, value_enum, default_value = "post")]
     pub padding: Side,
     #[arg(long, value_enum, default_value = "pre")]
     pub truncating: Side,
-    /// Clip the global gradient norm to this value.
-    #[arg(long)]
+    /// Clip the global gradient norm to this value (a positive finite number).
+    #[arg(long, value_parser = positive_finite)]
     pub clip: Option<f64>,
-    /// Use only this many reviews of each split (half of each class).
+    /// Use only this many reviews of each split (half of each class; at
+    /// least 8, to hold out validation reviews of both classes).
     #[arg(long)]
     pub limit: Option<usize>,
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+}
+
+/// A count of at least one (epochs, reviews per batch).
+pub fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err("it must be at least 1".to_owned()),
+        Ok(count) => Ok(count),
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// A count from `low` to `high`.
+fn between(low: usize, high: usize) -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::<usize>::new().range(low as u64..=high as u64)
+}
+
+/// A positive finite number: a clipping norm of 0 would stop learning, a
+/// negative one would climb the loss, NaN or infinity would poison the weights.
+fn positive_finite(text: &str) -> Result<f64, String> {
+    let value: f64 = text.trim().parse().map_err(|e| format!("{e}"))?;
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{value} is not a positive finite number (the largest gradient norm allowed)"
+        ))
+    }
 }
 
 impl Setup {

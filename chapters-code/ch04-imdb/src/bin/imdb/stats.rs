@@ -1,6 +1,6 @@
 //! `imdb stats`: how long the reviews are, and how much of them a maxlen keeps.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::vocab::Vocabulary;
@@ -9,7 +9,7 @@ use imdb_data::vocab::Vocabulary;
 pub struct Stats {
     #[command(flatten)]
     pub data: DataArgs,
-    #[arg(long, default_value_t = 50)]
+    #[arg(long, default_value_t = 50, value_parser = crate::setup::at_least_one)]
     pub maxlen: usize,
 }
 
@@ -18,6 +18,12 @@ impl Stats {
         let Stats { data, maxlen } = self;
         let root = locate(&data.options())?;
         let train = imdb_data::loader::load_split(&root, imdb_data::loader::Split::Train)?;
+        if train.is_empty() {
+            bail!(
+                "{}: no training reviews in neg/ or pos/; the statistics need the reviews of the Large Movie Review Dataset",
+                root.join("train").display()
+            );
+        }
         let vocab = Vocabulary::build(train.iter().map(|r| r.text.as_str()), 20_000);
         let mut lengths: Vec<usize> =
             train.iter().map(|r| vocab.encode(&r.text).len()).collect();

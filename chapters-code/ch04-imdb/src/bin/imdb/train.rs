@@ -2,11 +2,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
-use sentiment::run::run;
+use sentiment::run::{check_resume, run};
+use sentiment::train::checkpoint_path;
 
 use crate::setup::Setup;
 
@@ -19,7 +20,8 @@ pub struct Train {
     /// The run folder (default: runs/<cell>-<head>).
     #[arg(long)]
     pub run_dir: Option<PathBuf>,
-    /// Continue from the run folder's last checkpoint.
+    /// Continue from the run folder's last checkpoint (made with the same
+    /// settings, except --epochs, which may be larger).
     #[arg(long)]
     pub resume: bool,
 }
@@ -33,17 +35,26 @@ impl Train {
             resume,
         } = self;
         let config = setup.config();
+        config.validate()?;
+        let dir = run_dir.unwrap_or_else(|| {
+            PathBuf::from(
+                format!("runs/{:?}-{:?}", config.cell, config.head).to_lowercase(),
+            )
+        });
+        // Before the data is read: the checkpoint must be there, and be this run's.
+        if resume && check_resume(&config, &dir)?.is_none() {
+            bail!(
+                "cannot resume {}: there is no checkpoint ({}); leave out --resume to start afresh",
+                dir.display(),
+                checkpoint_path(&dir).display()
+            );
+        }
         let root = locate(&data.options())?;
         eprintln!(
             "data: {} (reading, tokenizing and padding the reviews…)",
             root.display()
         );
         let prepared = prepare(&root, &config.prep)?;
-        let dir = run_dir.unwrap_or_else(|| {
-            PathBuf::from(
-                format!("runs/{:?}-{:?}", config.cell, config.head).to_lowercase(),
-            )
-        });
         let result = run(&config, &prepared, Some(&dir), resume, true)?;
         println!(
             "{}: test accuracy {:.4} (epoch {} chosen on validation); metrics in {}",
