@@ -8,3 +8,4 @@ pub mod explain;
 pub mod model;
 pub mod run;
 pub mod train;
+pub mod train_config;
