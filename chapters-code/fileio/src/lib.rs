@@ -6,6 +6,7 @@
 mod args;
 pub mod benchmarks;
 mod report;
+pub mod user_error;
 mod write;
 
 pub use args::RunArgs;
