@@ -4,6 +4,8 @@
 //! * [`parts`] makes the figures (`book/figures/`) and the generated tables
 //!   (`book/generated/`): it runs the `book_parts` example of every crate
 //!   that has one, and renders the recorded benchmarks.
+//! * [`faults`] gathers the table of faults of Appendix C from the
+//!   `/// Fault(AREA): ...` markers of the tests.
 //! * [`workspace`] finds those crates, and the benchmark sets they declare,
 //!   with `cargo metadata`.
 //! * [`render`] renders the Markdown into HTML with mdBook 0.5 and KaTeX.
@@ -13,6 +15,7 @@
 
 pub mod bench_record;
 pub mod checks;
+pub mod faults;
 pub mod parts;
 pub mod render;
 pub mod serve;

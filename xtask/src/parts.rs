@@ -6,7 +6,8 @@
 //! module); [`make_all`] runs each of them, in workspace order, and collects
 //! the files they print. It then renders the table of every benchmark set
 //! that crates declare (see [`crate::workspace`]) from its recording,
-//! `book/results/SET-benchmarks.json`.
+//! `book/results/SET-benchmarks.json`. Last, it gathers the table of faults
+//! from the tests that check them (see [`crate::faults`]).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,6 +46,14 @@ pub fn make_all(
     for set in workspace::benchmark_sets(&workspace.members) {
         made.push(benchmark_table(&set, figures, generated)?);
     }
+    let faults = generated.join("faults.md");
+    let rows = crate::faults::write_table(&workspace.members, &faults)?;
+    made.push(Made {
+        path: faults,
+        origin: format!(
+            "{rows} rows gathered from the `/// Fault(AREA): ...` markers of the tests"
+        ),
+    });
     Ok(made)
 }
 

@@ -3,6 +3,7 @@
 
 use fileio::user_error::{assert_user_error, run_as_user};
 
+/// Fault(arguments): `cargo xtask record-benchmarks --set` a set no crate declares | refused, naming it; exit code 1
 #[test]
 fn an_unknown_benchmark_set_is_named() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -12,6 +12,7 @@ fn seq2seq(dir: &Path, args: &[&str]) -> Output {
     run_as_user(env!("CARGO_BIN_EXE_seq2seq"), dir, args)
 }
 
+/// Fault(arguments): `seq2seq train --require 1.5` (a share above one) | refused before training, naming the value; exit code 1
 #[test]
 fn a_required_exact_match_above_one_is_refused_before_training() {
     let dir = tempfile::tempdir().unwrap();
@@ -19,6 +20,7 @@ fn a_required_exact_match_above_one_is_refused_before_training() {
     assert_user_error(&out, 1, "--require 1.5");
 }
 
+/// Fault(arguments): `seq2seq train --require NaN` | refused before training, naming the value; exit code 1
 #[test]
 fn a_required_exact_match_that_is_not_a_number_is_refused_before_training() {
     let dir = tempfile::tempdir().unwrap();

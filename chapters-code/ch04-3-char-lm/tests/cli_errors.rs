@@ -12,6 +12,7 @@ fn char_lm(dir: &Path, args: &[&str]) -> Output {
     run_as_user(env!("CARGO_BIN_EXE_char-lm"), dir, args)
 }
 
+/// Fault(input text): `char-lm train --text` a folder that does not exist | refused, naming the folder; exit code 1
 #[test]
 fn a_missing_text_folder_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -22,6 +23,7 @@ fn a_missing_text_folder_is_named() {
     assert_user_error(&out, 1, "/nonexistent/folder");
 }
 
+/// Fault(input text): `char-lm train --text` a folder with no Markdown file | refused, naming the folder; exit code 1
 #[test]
 fn a_folder_without_markdown_is_named() {
     let dir = tempfile::tempdir().unwrap();
@@ -30,6 +32,7 @@ fn a_folder_without_markdown_is_named() {
     assert_user_error(&out, 1, empty);
 }
 
+/// Fault(input text): a text too short to fill the training streams | refused, saying it is too short and naming the folder; exit code 1
 #[test]
 fn a_text_too_short_for_the_streams_is_refused_naming_the_folder() {
     let dir = tempfile::tempdir().unwrap();

@@ -12,6 +12,7 @@ fn speed(dir: &Path, args: &[&str]) -> Output {
     run_as_user(env!("CARGO_BIN_EXE_speed"), dir, args)
 }
 
+/// Fault(data): `speed bench-epoch` with a `--data-dir` that does not hold the dataset | refused, naming the folder; exit code 1
 #[test]
 fn timing_an_epoch_without_the_data_names_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -20,6 +21,7 @@ fn timing_an_epoch_without_the_data_names_the_data_folder() {
     assert_user_error(&out, 1, empty);
 }
 
+/// Fault(data): `speed fast-accuracy` with a `--data-dir` that does not hold the dataset | refused, naming the folder; exit code 1
 #[test]
 fn the_accuracy_comparison_without_the_data_names_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -37,6 +39,7 @@ fn the_accuracy_comparison_without_the_data_names_the_data_folder() {
     assert_user_error(&out, 1, empty);
 }
 
+/// Fault(arguments): `speed compare-pytorch --python` a program that does not exist | refused, naming it; exit code 1
 #[test]
 fn comparing_with_a_missing_python_names_it() {
     let dir = tempfile::tempdir().unwrap();

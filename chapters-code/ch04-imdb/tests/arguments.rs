@@ -58,6 +58,7 @@ impl Setting {
     }
 }
 
+/// Fault(arguments): `imdb train` with `--batch-size 0`, `--maxlen 0`, `--num-words 3`, `--epochs 0`, or a `--clip` that is 0, negative, infinite or NaN | a usage error naming the flag; no run folder made; exit code 2
 #[test]
 fn options_out_of_range_are_refused_by_clap() {
     let cases: [(&[&str], &str); 10] = [
@@ -95,6 +96,7 @@ fn options_out_of_range_are_refused_by_clap() {
 }
 
 /// `--limit 0`, `1` and `3` gave NaN results and exit code 0.
+/// Fault(arguments): `imdb train --limit 0`, `1` or `3` | refused before the data is looked for, naming the least limit that works (8); no run folder made; exit code 1
 #[test]
 fn too_small_a_limit_is_refused_before_the_data_is_looked_for() {
     for limit in ["0", "1", "3"] {
@@ -110,6 +112,7 @@ fn too_small_a_limit_is_refused_before_the_data_is_looked_for() {
     }
 }
 
+/// Fault(runs): `imdb train --resume` with no checkpoint in the run folder | refused, naming the folder and saying to leave out `--resume`; no run folder made; exit code 1
 #[test]
 fn resume_without_a_checkpoint_is_an_error() {
     let setting = Setting::new();
@@ -153,6 +156,7 @@ fn article(cell: CellKind) -> RunConfig {
 
 /// `imdb train --resume --cell lstm` trained the GRU of the checkpoint and
 /// recorded an LSTM; with another `--num-words` it panicked.
+/// Fault(runs): `imdb train --resume` with another `--cell`, `--num-words` or `--seed` than the checkpoint | refused before the data is looked for, naming the difference; `config.json` unchanged; exit code 1
 #[test]
 fn train_resume_refuses_the_checkpoint_of_other_settings_before_the_data_is_looked_for() {
     let setting = Setting::new();
@@ -196,6 +200,7 @@ fn train_resume_refuses_the_checkpoint_of_other_settings_before_the_data_is_look
 
 /// `imdb experiments` resumed `runs/*` checkpoints of other settings, or of
 /// an earlier `--seed`, and recorded them as the new run.
+/// Fault(runs): `imdb experiments --seed 7` over run folders trained with seed 42 | refused before the data is looked for, naming the folder and both seeds; exit code 1
 #[test]
 fn experiments_refuse_a_checkpoint_of_another_seed_before_the_data_is_looked_for() {
     let setting = Setting::new();
@@ -236,6 +241,7 @@ fn experiments_refuse_a_checkpoint_of_another_seed_before_the_data_is_looked_for
 }
 
 /// An empty `train/neg` and `train/pos` ended in an index out of bounds.
+/// Fault(data): a dataset whose `neg/` and `pos/` folders are empty | `imdb stats` refuses it: no training reviews; exit code 1
 #[test]
 fn stats_of_empty_class_folders_is_an_error() {
     let setting = Setting::new();
@@ -253,6 +259,7 @@ fn stats_of_empty_class_folders_is_an_error() {
 
 /// A vocabulary with more ids than the model's embedding has rows ended in
 /// an index out of bounds in the embedding.
+/// Fault(runs): a run folder whose `vocab.txt` has more ids than the model's embedding has rows | `imdb classify` refuses it, naming both sizes; exit code 1
 #[test]
 fn classify_refuses_a_vocabulary_larger_than_the_embedding() {
     let setting = Setting::new();

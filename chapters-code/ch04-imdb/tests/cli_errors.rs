@@ -12,6 +12,7 @@ fn imdb(dir: &Path, args: &[&str]) -> Output {
     run_as_user(env!("CARGO_BIN_EXE_imdb"), dir, args)
 }
 
+/// Fault(runs): `imdb classify --run-dir` a folder that does not exist | refused, naming the folder; exit code 1
 #[test]
 fn classify_without_a_run_folder_names_the_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -27,6 +28,7 @@ fn classify_without_a_run_folder_names_the_folder() {
     assert_user_error(&out, 1, "/nonexistent/run");
 }
 
+/// Fault(data): `imdb train` with a `--data-dir` that does not hold the dataset | refused, naming the folder; exit code 1
 #[test]
 fn training_without_the_data_names_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -35,6 +37,7 @@ fn training_without_the_data_names_the_data_folder() {
     assert_user_error(&out, 1, empty);
 }
 
+/// Fault(data): `imdb stats` with a `--data-dir` that does not hold the dataset | refused, naming the folder; exit code 1
 #[test]
 fn the_statistics_without_the_data_name_the_data_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -43,6 +46,7 @@ fn the_statistics_without_the_data_name_the_data_folder() {
     assert_user_error(&out, 1, empty);
 }
 
+/// Fault(data): `imdb check` with a `--data-dir` that does not hold the dataset | refused, naming the folder, the cause on a line of its own; exit code 1
 #[test]
 fn the_check_without_the_data_says_why_it_needs_it_and_where_it_looked() {
     let dir = tempfile::tempdir().unwrap();
@@ -56,6 +60,7 @@ fn the_check_without_the_data_says_why_it_needs_it_and_where_it_looked() {
     );
 }
 
+/// Fault(arguments): an unknown flag (`imdb classify --no-such-flag`) | a usage error naming the flag; exit code 2
 #[test]
 fn an_unknown_flag_is_a_usage_error_of_clap() {
     let dir = tempfile::tempdir().unwrap();

@@ -12,6 +12,7 @@ fn faq(dir: &Path, args: &[&str]) -> Output {
     run_as_user(env!("CARGO_BIN_EXE_faq"), dir, args)
 }
 
+/// Fault(data): `faq padding` with a `--data-dir` that does not hold the dataset | refused, saying the experiment needs the IMDB reviews and naming the folder; exit code 1
 #[test]
 fn the_padding_experiment_without_the_data_says_why_and_names_the_folder() {
     let dir = tempfile::tempdir().unwrap();
@@ -25,6 +26,7 @@ fn the_padding_experiment_without_the_data_says_why_and_names_the_folder() {
     );
 }
 
+/// Fault(arguments): `faq adding --lengths 0` or `1` | refused before any work, naming the value; nothing written; exit code 1
 #[test]
 fn an_adding_problem_shorter_than_two_steps_is_refused_before_any_work() {
     let dir = tempfile::tempdir().unwrap();

@@ -61,6 +61,7 @@ fn loader_reads_negatives_then_positives_by_numeric_id() {
     assert_eq!(train[1].text, "Dull.<br />Boring.");
 }
 
+/// Fault(input text): a review file that is not UTF-8, or a dataset with a class folder missing | refused, naming the file and the byte, or the folder
 #[test]
 fn loader_names_a_missing_folder_and_a_non_utf8_file() {
     let dir = tempfile::tempdir().unwrap();
@@ -78,6 +79,7 @@ fn loader_names_a_missing_folder_and_a_non_utf8_file() {
     );
 }
 
+/// Fault(data): an archive cut short | extraction fails; nothing left in the cache, not even a partial folder
 #[test]
 fn extraction_is_complete_or_absent() {
     let dir = tempfile::tempdir().unwrap();
@@ -100,6 +102,7 @@ fn extraction_is_complete_or_absent() {
     );
 }
 
+/// Fault(data): an archive of unknown size, or of the right size with the wrong SHA-256 | refused as unknown, or as damaged
 #[test]
 fn verify_rejects_unknown_and_damaged_archives() {
     let dir = tempfile::tempdir().unwrap();
@@ -164,6 +167,7 @@ fn download_from_a_local_server_is_verified_and_placed_atomically() {
     );
 }
 
+/// Fault(data): a download damaged in transit | refused by its SHA-256; nothing left in the cache
 #[test]
 fn a_corrupted_download_is_rejected_and_leaves_nothing() {
     let dir = tempfile::tempdir().unwrap();
@@ -184,6 +188,7 @@ fn a_corrupted_download_is_rejected_and_leaves_nothing() {
     );
 }
 
+/// Fault(data): no network (the download server does not answer) | refused, naming the archive to fetch by hand and the cache folder to put it in
 #[test]
 fn offline_download_names_where_to_put_the_archive() {
     let dir = tempfile::tempdir().unwrap();
@@ -207,6 +212,7 @@ fn offline_download_names_where_to_put_the_archive() {
     );
 }
 
+/// Fault(data): a `--data-dir` that is empty | refused, naming the `aclImdb` folder it should hold
 #[test]
 fn data_dir_must_hold_the_dataset() {
     let dir = tempfile::tempdir().unwrap();

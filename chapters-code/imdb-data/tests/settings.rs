@@ -16,6 +16,7 @@ fn refusal(config: PrepConfig) -> String {
     }
 }
 
+/// Fault(arguments): a vocabulary size (num_words) below 4 or above 1000000 | refused, naming the value, the range and the 3 reserved ids
 #[test]
 fn num_words_leaves_room_beyond_the_reserved_ids_and_has_a_bound() {
     for num_words in [0, 3, MAX_NUM_WORDS + 1, 99_999_999_999] {
@@ -40,6 +41,7 @@ fn num_words_leaves_room_beyond_the_reserved_ids_and_has_a_bound() {
     }
 }
 
+/// Fault(arguments): a maxlen of 0 or above the bound, or a validation share of 0, 1, negative or NaN | refused, naming the setting and its value
 #[test]
 fn maxlen_and_the_validation_share_are_in_range() {
     for maxlen in [0, MAX_MAXLEN + 1] {
@@ -67,6 +69,7 @@ fn maxlen_and_the_validation_share_are_in_range() {
 /// `--limit 0`, `1` and `3` kept no validation review (or no review at
 /// all) and gave NaN results; the smallest limit that holds out two reviews
 /// and trains on two is named.
+/// Fault(arguments): a limit too small to train and validate on two reviews each | refused, naming the least limit that works
 #[test]
 fn a_limit_too_small_to_train_and_validate_is_refused_naming_the_least() {
     for limit in [0, 1, 3, 7] {
@@ -106,6 +109,7 @@ fn a_limit_too_small_to_train_and_validate_is_refused_naming_the_least() {
     );
 }
 
+/// Fault(arguments): preparing the data with a setting out of range | refused before any file is read
 #[test]
 fn prepare_and_encode_check_the_settings_before_reading_any_file() {
     let nowhere = Path::new("/nonexistent/aclImdb");

@@ -5,6 +5,7 @@
 
 pub mod checkpoint;
 pub mod explain;
+pub mod lock;
 pub mod model;
 pub mod run;
 pub mod train;

@@ -12,6 +12,7 @@ use rand::rngs::StdRng;
 use serde_json::Value;
 
 use crate::checkpoint;
+pub use crate::lock::{LOCK_FILE, RunLock, lock_run_dir};
 use crate::model::{Classifier, Head, ModelShape};
 use crate::train::{EpochRecord, TrainConfig, TrainLog, checkpoint_path, train};
 use imdb_data::prepare::{Examples, PrepConfig, Prepared};
@@ -95,7 +96,10 @@ pub struct RunResult {
 /// configuration (the number of epochs aside) and refused otherwise; without
 /// one the run starts afresh, with a note. The settings
 /// ([`RunConfig::validate`]), the data ([`check_data`]) and the checkpoint
-/// are checked before `config.json` is written.
+/// are checked before `config.json` is written. The run folder is locked
+/// ([`lock_run_dir`]) once the settings and the data are checked and
+/// before the checkpoint is read, for the whole run: a second run into a
+/// folder that a training is using is refused at once.
 pub fn run(
     config: &RunConfig,
     data: &Prepared,
@@ -105,14 +109,14 @@ pub fn run(
 ) -> Result<RunResult> {
     config.validate()?;
     check_data(config, data)?;
+    // Held until this function returns, whether it succeeds or fails.
+    let _lock = run_dir.map(lock_run_dir).transpose()?;
     if let (Some(dir), true) = (run_dir, resume) {
         check_resume(config, dir)?;
     }
     let mut rng = StdRng::seed_from_u64(config.train.seed);
     let mut model = Classifier::<f32>::new(config.shape(), &mut rng);
     if let Some(dir) = run_dir {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create the run folder {}", dir.display()))?;
         std::fs::write(
             dir.join("config.json"),
             serde_json::to_string_pretty(config)?,

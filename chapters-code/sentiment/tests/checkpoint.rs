@@ -93,6 +93,7 @@ fn gru_and_vanilla_checkpoints_load_on_either_path() {
     round_trip(CellKind::RnnFast, CellKind::Rnn);
 }
 
+/// Fault(runs): loading a GRU checkpoint as an LSTM | refused, naming both cells
 #[test]
 fn a_checkpoint_of_another_cell_is_refused_naming_both() {
     let model = Classifier::<f32>::new(shape(CellKind::Gru), &mut StdRng::seed_from_u64(3));

@@ -24,6 +24,7 @@ const FILES: [&str; 4] = [
     "metrics.json",
 ];
 
+/// Fault(numbers): training diverges (learning rate 1e38) | stopped at the first NaN loss, naming the epoch, the step, the learning rate and `--clip`; no checkpoint, model or metrics written
 #[test]
 fn a_diverging_run_stops_at_the_first_non_finite_loss_and_saves_nothing() {
     let data = data();
@@ -45,6 +46,7 @@ fn a_diverging_run_stops_at_the_first_non_finite_loss_and_saves_nothing() {
     }
 }
 
+/// Fault(numbers): a model with a NaN weight | training stops at its first step, naming the clipping norm
 #[test]
 fn a_model_with_a_nan_weight_stops_training_at_its_first_step() {
     let data = data();
@@ -61,6 +63,7 @@ fn a_model_with_a_nan_weight_stops_training_at_its_first_step() {
     );
 }
 
+/// Fault(numbers): saving a model with an infinite weight | refused, naming the file and the tensor; no file written
 #[test]
 fn a_model_with_non_finite_weights_is_not_saved() {
     let config = config(CellKind::Rnn, 1);
@@ -81,6 +84,7 @@ fn a_model_with_non_finite_weights_is_not_saved() {
 /// A file that holds a NaN weight (written here by safetensors directly, as
 /// a damaged file or another program could) is refused, naming the file and
 /// the tensor.
+/// Fault(numbers): a checkpoint file that holds a NaN weight | refused on loading (both paths), naming the file and the tensor
 #[test]
 fn a_checkpoint_with_a_non_finite_weight_is_refused_naming_file_and_tensor() {
     let config = config(CellKind::Lstm, 1);
@@ -133,6 +137,7 @@ fn a_checkpoint_with_a_non_finite_weight_is_refused_naming_file_and_tensor() {
     }
 }
 
+/// Fault(numbers): a clipping norm that is 0, negative, infinite or NaN | refused, saying it must be positive and finite; no run folder made
 #[test]
 fn the_clipping_norm_must_be_a_positive_finite_number() {
     let data = data();

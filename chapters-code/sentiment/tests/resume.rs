@@ -31,6 +31,7 @@ fn refused(config: &RunConfig, data: &Prepared, dir: &Path) -> String {
     format!("{err:#}")
 }
 
+/// Fault(runs): resuming a run with another cell | refused, naming the folder and both cells; `config.json` and `metrics.json` unchanged
 #[test]
 fn resuming_with_another_cell_is_refused_and_changes_nothing() {
     let data = data();
@@ -60,6 +61,7 @@ fn resuming_with_another_cell_is_refused_and_changes_nothing() {
     );
 }
 
+/// Fault(runs): resuming a run with another vocabulary size | refused, naming both sizes; `config.json` and `metrics.json` unchanged
 #[test]
 fn resuming_with_another_vocabulary_size_is_refused_before_config_json_is_written() {
     let dir = tempfile::tempdir().unwrap();
@@ -86,6 +88,7 @@ fn resuming_with_another_vocabulary_size_is_refused_before_config_json_is_writte
     assert_eq!(records(dir.path()), before);
 }
 
+/// Fault(runs): resuming a run with another seed | refused, naming both seeds
 #[test]
 fn resuming_a_run_of_another_seed_is_refused() {
     let data = data();
@@ -111,6 +114,7 @@ fn resuming_a_run_of_another_seed_is_refused() {
     assert!(message.contains("seed = 42"), "{message}");
 }
 
+/// Fault(runs): resuming with fewer epochs than the checkpoint holds | refused, naming both numbers
 #[test]
 fn resuming_with_fewer_epochs_than_the_checkpoint_holds_is_refused() {
     let data = data();
@@ -179,6 +183,7 @@ fn check_resume_finds_no_checkpoint_or_a_matching_one_or_refuses() {
 
 /// A checkpoint from before the configuration was recorded cannot be
 /// checked, so it is not resumed.
+/// Fault(runs): a checkpoint that does not record its configuration | not resumed: refused; no `config.json` written
 #[test]
 fn a_checkpoint_that_does_not_record_its_configuration_is_refused() {
     let data = data();

@@ -14,6 +14,7 @@ use sentiment::run::{RunConfig, load_trained, run};
 /// A change to a valid configuration.
 type Change = fn(&mut RunConfig);
 
+/// Fault(arguments): a training setting out of its range (epochs, batch size, maxlen, num_words, limit, validation share, sizes, learning rate, beta2) | refused, naming the setting and its value
 #[test]
 fn each_setting_out_of_its_range_is_refused_naming_it() {
     let cases: [(&str, Change); 14] = [
@@ -47,6 +48,7 @@ fn each_setting_out_of_its_range_is_refused_naming_it() {
 }
 
 /// Nothing is written, not even the run folder, when a setting is out of range.
+/// Fault(arguments): a run with a setting out of range | refused before anything is written, not even the run folder
 #[test]
 fn run_checks_the_settings_before_it_writes_anything() {
     let data = data();
@@ -70,6 +72,7 @@ fn one_class(mut examples: Examples, label: f32) -> Examples {
 
 /// A part with one class (too small a --limit, or a dataset folder with
 /// pos/ or neg/ empty) gives NaN or meaningless results: it is refused.
+/// Fault(data): a training, validation or test part with one class or no review | refused, naming the part and its counts; no run folder made
 #[test]
 fn a_part_with_one_class_or_none_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -109,6 +112,7 @@ fn a_part_with_one_class_or_none_is_refused() {
     }
 }
 
+/// Fault(data): prepared data with ids beyond the embedding | refused, naming the part, the id and num_words
 #[test]
 fn data_with_ids_beyond_the_embedding_is_refused() {
     let data = Prepared {
@@ -156,6 +160,7 @@ fn a_trained_folder_loads_with_its_parts_checked() {
     assert_eq!(trained.model.shape, trained.config.shape());
 }
 
+/// Fault(runs): a run folder whose `vocab.txt` is larger than the model's embedding | refused on loading, naming both files and sizes
 #[test]
 fn a_vocabulary_larger_than_the_embedding_is_refused() {
     let dir = trained();
@@ -172,6 +177,7 @@ fn a_vocabulary_larger_than_the_embedding_is_refused() {
     );
 }
 
+/// Fault(runs): a run folder whose `config.json` says maxlen 0 | refused on loading, naming `config.json` and the setting
 #[test]
 fn a_config_json_with_maxlen_0_is_refused() {
     let dir = trained();
@@ -189,6 +195,7 @@ fn a_config_json_with_maxlen_0_is_refused() {
 
 /// config.json rewritten by a later run that did not finish: the model is
 /// not the one it describes.
+/// Fault(runs): a run folder whose `config.json` does not describe its model (a later run that did not finish) | refused on loading, naming both values
 #[test]
 fn a_model_of_another_configuration_than_config_json_is_refused() {
     let dir = trained();
