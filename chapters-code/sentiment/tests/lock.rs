@@ -38,6 +38,7 @@ fn assert_refused_as_in_use(message: &str, dir: &Path) {
     );
 }
 
+/// Fault(runs): a second training into a run folder that another training holds | refused at once, naming the folder; the folder's files unchanged
 #[test]
 fn a_run_into_a_folder_in_use_is_refused_and_changes_nothing() {
     let data = data();
@@ -135,6 +136,7 @@ fn the_lock_is_released_when_the_run_fails() {
 
 /// A run holds the lock while it trains: once its `config.json` is
 /// written, a second run into its folder is refused until the first ends.
+/// Fault(runs): two trainings into one run folder at once | the second is refused while the first trains; the first trains all its epochs
 #[test]
 fn a_run_in_progress_holds_its_folder() {
     let mut data = data();
