@@ -126,17 +126,20 @@ where
 
 /// sum += part, tensor by tensor (both have the same names and shapes).
 fn add_assign<F: FastMath, L: ParamsMut<F>>(sum: &mut L, part: &L) {
-    let part = numeric::params::to_named(part);
-    let mut k = 0;
+    let (mut tensors, mut added) = (0, 0);
     sum.visit_mut(&mut |name, mut s| {
-        let (part_name, p) = &part[k];
-        assert_eq!(
-            name, part_name,
-            "the gradients of two slices list their tensors alike"
-        );
-        s += p;
-        k += 1;
+        tensors += 1;
+        part.visit(&mut |part_name, p| {
+            if part_name == name {
+                s += &p;
+                added += 1;
+            }
+        });
     });
+    assert_eq!(
+        added, tensors,
+        "the gradients of two slices list their tensors alike"
+    );
 }
 
 impl<T> SplitTrace<T> {

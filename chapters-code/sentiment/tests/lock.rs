@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::{Duration, Instant, SystemTime};
 
-use common::{config, data};
+use common::{config, data, train_into};
 use recurrent::CellKind;
 use sentiment::run::{LOCK_FILE, lock_run_dir, run};
 
@@ -43,14 +43,7 @@ fn assert_refused_as_in_use(message: &str, dir: &Path) {
 fn a_run_into_a_folder_in_use_is_refused_and_changes_nothing() {
     let data = data();
     let dir = tempfile::tempdir().unwrap();
-    run(
-        &config(CellKind::Gru, 1),
-        &data,
-        Some(dir.path()),
-        false,
-        false,
-    )
-    .unwrap();
+    train_into(dir.path(), &config(CellKind::Gru, 1), &data);
     let before = snapshot(dir.path());
     for name in [
         "config.json",
@@ -113,14 +106,7 @@ fn a_second_lock_on_the_same_folder_is_refused_until_the_first_is_dropped() {
 fn the_lock_is_released_when_the_run_fails() {
     let data = data();
     let dir = tempfile::tempdir().unwrap();
-    run(
-        &config(CellKind::Gru, 1),
-        &data,
-        Some(dir.path()),
-        false,
-        false,
-    )
-    .unwrap();
+    train_into(dir.path(), &config(CellKind::Gru, 1), &data);
     // Resuming with another cell is refused after the lock is taken.
     let err = run(
         &config(CellKind::Lstm, 2),

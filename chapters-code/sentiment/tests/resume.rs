@@ -9,7 +9,7 @@ mod common;
 use std::collections::HashMap;
 use std::path::Path;
 
-use common::{config, data, examples};
+use common::{config, data, examples, train_into};
 use imdb_data::prepare::Prepared;
 use imdb_data::vocab::Vocabulary;
 use rand::SeedableRng;
@@ -36,14 +36,7 @@ fn refused(config: &RunConfig, data: &Prepared, dir: &Path) -> String {
 fn resuming_with_another_cell_is_refused_and_changes_nothing() {
     let data = data();
     let dir = tempfile::tempdir().unwrap();
-    run(
-        &config(CellKind::Gru, 1),
-        &data,
-        Some(dir.path()),
-        false,
-        false,
-    )
-    .unwrap();
+    train_into(dir.path(), &config(CellKind::Gru, 1), &data);
     let before = records(dir.path());
     let message = refused(&config(CellKind::Lstm, 2), &data, dir.path());
     assert!(
@@ -93,14 +86,7 @@ fn resuming_with_another_vocabulary_size_is_refused_before_config_json_is_writte
 fn resuming_a_run_of_another_seed_is_refused() {
     let data = data();
     let dir = tempfile::tempdir().unwrap();
-    run(
-        &config(CellKind::Lstm, 1),
-        &data,
-        Some(dir.path()),
-        false,
-        false,
-    )
-    .unwrap();
+    train_into(dir.path(), &config(CellKind::Lstm, 1), &data);
     let mut reseeded = config(CellKind::Lstm, 1);
     reseeded.train.seed = 7;
     let message = refused(&reseeded, &data, dir.path());
@@ -119,14 +105,7 @@ fn resuming_a_run_of_another_seed_is_refused() {
 fn resuming_with_fewer_epochs_than_the_checkpoint_holds_is_refused() {
     let data = data();
     let dir = tempfile::tempdir().unwrap();
-    run(
-        &config(CellKind::Rnn, 2),
-        &data,
-        Some(dir.path()),
-        false,
-        false,
-    )
-    .unwrap();
+    train_into(dir.path(), &config(CellKind::Rnn, 2), &data);
     let message = refused(&config(CellKind::Rnn, 1), &data, dir.path());
     assert!(
         message.contains("holds 2 epochs") && message.contains("asks for 1"),

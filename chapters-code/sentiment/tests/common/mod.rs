@@ -13,7 +13,7 @@ use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 use recurrent::CellKind;
 use sentiment::model::Head;
-use sentiment::run::RunConfig;
+use sentiment::run::{RunConfig, RunResult};
 
 /// `n` reviews of random filler words (ids 5..30) with one sentiment word:
 /// id 3 (positive) or 4 (negative).
@@ -57,4 +57,10 @@ pub fn config(cell: CellKind, epochs: usize) -> RunConfig {
     config.train.epochs = epochs;
     config.train.adam.lr = 1e-2;
     config
+}
+
+/// Train `config` on `data` into the run folder `dir`, from scratch (no
+/// resume, no progress bar); panics if the run fails.
+pub fn train_into(dir: &std::path::Path, config: &RunConfig, data: &Prepared) -> RunResult {
+    sentiment::run::run(config, data, Some(dir), false, false).expect("the run trains")
 }
