@@ -97,3 +97,50 @@ fn missing_image_is_reported() {
     assert!(report.problems[0].message.contains("gates.svg"));
     assert!(report.problems[1].message.contains("other.svg"));
 }
+
+/// A results file with its provenance, as the programs write it.
+fn results_file(book: &FixtureBook, name: &str, body: serde_json::Value) {
+    let mut json = body;
+    json["provenance"] = serde_json::to_value(fileio::Provenance::capture(None)).unwrap();
+    book.write(&format!("src/results/{name}"), &json.to_string());
+}
+
+#[test]
+fn a_measured_number_typed_by_hand_is_reported_and_a_reference_is_not() {
+    let book = book_with_page("# Page\n\nThe model reaches 0.81 in 13.6 s.\n");
+    let report = check_sources(&book.src()).unwrap();
+    assert_eq!(kinds(&book), vec![Kind::TypedNumber, Kind::TypedNumber]);
+    assert!(report.problems[0].message.contains("`0.81`"));
+    assert_eq!(report.problems[0].line, 3);
+
+    results_file(&book, "r.json", serde_json::json!({"acc": 0.8099, "s": 13.6}));
+    book.write(
+        "src/page.md",
+        "# Page\n\nThe model reaches {{#result r.json /acc .2}} in \
+         {{#result r.json /s .1}} s, at a rate of {{#given 0.003 | a setting}}.\n",
+    );
+    assert_eq!(kinds(&book), vec![]);
+}
+
+#[test]
+fn a_reference_to_a_missing_key_or_file_is_reported_with_both() {
+    let book = book_with_page("# Page\n\n{{#result r.json /runs/0/acc .3}} and {{#result none.json /a .1}}\n");
+    results_file(&book, "r.json", serde_json::json!({"runs": []}));
+    let report = check_sources(&book.src()).unwrap();
+    assert_eq!(
+        kinds(&book),
+        vec![Kind::BadResultReference, Kind::BadResultReference]
+    );
+    assert!(report.problems[0].message.contains("r.json"));
+    assert!(report.problems[0].message.contains("/runs/0"));
+    assert!(report.problems[1].message.contains("none.json"));
+}
+
+#[test]
+fn a_results_file_without_provenance_is_reported() {
+    let book = book_with_page("# Page\n");
+    book.write("src/results/old.json", r#"{"command": "x", "machine": "m"}"#);
+    let report = check_sources(&book.src()).unwrap();
+    assert_eq!(kinds(&book), vec![Kind::MissingProvenance]);
+    assert!(report.problems[0].message.contains("old.json"));
+}

@@ -8,6 +8,8 @@
 //!   `/// Fault(AREA): ...` markers of the tests.
 //! * [`workspace`] finds those crates, and the benchmark sets they declare,
 //!   with `cargo metadata`.
+//! * [`results`] replaces the references to recorded results in the prose
+//!   by their values, and finds numbers typed into the prose by hand.
 //! * [`render`] renders the Markdown into HTML with mdBook 0.5 and KaTeX.
 //! * [`checks`] finds what mdBook lets through silently: a missing include
 //!   file or anchor, pasted Rust code, a missing image, a broken link, a
@@ -18,6 +20,7 @@ pub mod checks;
 pub mod faults;
 pub mod parts;
 pub mod render;
+pub mod results;
 pub mod serve;
 pub mod workspace;
 

@@ -52,6 +52,10 @@ enum Command {
         #[arg(long)]
         date: String,
     },
+    /// Check the Markdown sources only (includes, images, pasted code,
+    /// numbers typed by hand, results references, provenance), without
+    /// rendering: a fast check while writing.
+    Check,
     /// Only make what the Markdown needs: the figures (book/figures/) and the
     /// generated tables (book/generated/), e.g. before a plain `mdbook build`.
     Figures {
@@ -124,6 +128,13 @@ fn run() -> Result<()> {
                 path.display(),
                 recording.measurements.len()
             );
+            Ok(())
+        }
+        Command::Check => {
+            let report = xtask::checks::check_sources(&root.join("book"))?;
+            let count = report.problems.len();
+            report.into_result()?;
+            println!("the book's sources pass every check ({count} problems)");
             Ok(())
         }
         Command::Figures { seed } => {

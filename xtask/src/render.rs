@@ -11,6 +11,8 @@ use mdbook_katex::preprocess::KatexProcessor;
 /// KaTeX runs in-process at build time (the `katex` preprocessor named in
 /// `book.toml` is replaced by the library's own copy), so the HTML holds
 /// typeset formulas and needs no JavaScript and no network to show them.
+/// The results references (`{{#result …}}`) are expanded by the same
+/// preprocessor that a plain `mdbook build` runs as `mdbook-results`.
 /// `live_reload` sets mdBook's live-reload endpoint (used by `--serve`).
 pub fn render(root: &Path, output: &Path, live_reload: Option<&str>) -> Result<()> {
     let mut book = MDBook::load(root)
@@ -28,6 +30,7 @@ pub fn render(root: &Path, output: &Path, live_reload: Option<&str>) -> Result<(
             .map_err(|e| anyhow::anyhow!("{e:#}"))?;
     }
     book.with_preprocessor(KatexProcessor);
+    book.with_preprocessor(crate::results::preprocessor::ResultsPreprocessor);
     book.build()
         .map_err(|e| anyhow::anyhow!("{e:#}"))
         .with_context(|| {

@@ -135,32 +135,56 @@ fn answer(stream: TcpStream, output: &Path, clients: &Clients) -> Result<()> {
 fn send_file(mut stream: TcpStream, output: &Path, path: &str) -> Result<()> {
     let mut request = [0u8; 8192];
     let _ = stream.read(&mut request)?;
+    let Response {
+        status,
+        content_type,
+        body,
+    } = respond(output, path);
+    let header = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    stream.write_all(header.as_bytes())?;
+    stream.write_all(&body)?;
+    Ok(())
+}
+
+/// What the server answers to a request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Response {
+    /// The status line's code and reason, `200 OK` or `404 Not Found`.
+    pub status: &'static str,
+    pub content_type: &'static str,
+    pub body: Vec<u8>,
+}
+
+/// The answer to a request for `path` (the request line's target) from the
+/// book rendered into `output`: the file, or a folder's `index.html`, with
+/// `200 OK`; for anything else (a missing file, a path that climbs out
+/// with `..`) the book's 404 page with `404 Not Found`.
+pub fn respond(output: &Path, path: &str) -> Response {
     let relative = path
         .split(['?', '#'])
         .next()
         .unwrap_or("/")
         .trim_start_matches('/');
     let mut file = output.join(relative);
-    if relative.split('/').any(|part| part == "..") {
-        file = output.join("404.html");
-    } else if file.is_dir() {
+    if file.is_dir() {
         file = file.join("index.html");
     }
-    let (status, body) = match std::fs::read(&file) {
-        Ok(body) => ("200 OK", body),
-        Err(_) => (
-            "404 Not Found",
-            std::fs::read(output.join("404.html")).unwrap_or_default(),
-        ),
-    };
-    let header = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        content_type(&file),
-        body.len()
-    );
-    stream.write_all(header.as_bytes())?;
-    stream.write_all(&body)?;
-    Ok(())
+    let climbs_out = relative.split('/').any(|part| part == "..");
+    match std::fs::read(&file) {
+        Ok(body) if !climbs_out => Response {
+            status: "200 OK",
+            content_type: content_type(&file),
+            body,
+        },
+        _ => Response {
+            status: "404 Not Found",
+            content_type: "text/html; charset=utf-8",
+            body: std::fs::read(output.join("404.html")).unwrap_or_default(),
+        },
+    }
 }
 
 fn content_type(file: &Path) -> &'static str {

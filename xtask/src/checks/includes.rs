@@ -6,6 +6,16 @@ use super::{Kind, Problem, line_of};
 
 const DIRECTIVES: [&str; 2] = ["{{#include ", "{{#rustdoc_include "];
 
+/// Directives that must not survive into the HTML: the includes, and the
+/// results references (`crate::results`).
+const UNEXPANDED: [&str; 5] = [
+    "{{#include ",
+    "{{#rustdoc_include ",
+    "{{#result ",
+    "{{#given ",
+    "{{#provenance ",
+];
+
 /// One include directive found in a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Include {
@@ -103,7 +113,7 @@ fn defines_anchor(source: &str, anchor: &str) -> bool {
 
 /// Directives that survived into a rendered page.
 pub fn check_unexpanded(page: &Path, html: &str) -> Vec<Problem> {
-    DIRECTIVES
+    UNEXPANDED
         .iter()
         .flat_map(|d| html.match_indices(d.trim_end()))
         .map(|(at, _)| Problem {

@@ -9,6 +9,7 @@
 mod images;
 mod includes;
 mod links;
+mod numbers;
 mod offline;
 mod pasted;
 
@@ -40,6 +41,12 @@ pub enum Kind {
     BrokenLink,
     /// The rendered HTML loads a resource from the network.
     RemoteResource,
+    /// The prose states a measured-looking number typed by hand.
+    TypedNumber,
+    /// A `{{#result …}}` (or `given`, `provenance`) that cannot be expanded.
+    BadResultReference,
+    /// A results file does not record its command, commit, date and machine.
+    MissingProvenance,
 }
 
 /// One problem, with the file and line where it is.
@@ -91,16 +98,34 @@ impl Report {
     }
 }
 
-/// Check the Markdown sources under `src`: includes, pasted Rust, images.
+/// Check the Markdown sources under `src`: includes, pasted Rust, images,
+/// numbers typed by hand, results references, and the provenance of the
+/// results files under `src/results/`.
 pub fn check_sources(src: &Path) -> Result<Report> {
     let mut report = Report::default();
-    for page in files_with_extension(src, "md")? {
-        let text = std::fs::read_to_string(&page)
+    let pages = files_with_extension(src, "md")?;
+    let mut texts = Vec::new();
+    for page in &pages {
+        let text = std::fs::read_to_string(page)
             .with_context(|| format!("cannot read the page {}", page.display()))?;
-        report.problems.extend(check_includes(&page, &text));
-        report.problems.extend(check_pasted_rust(&page, &text));
-        report.problems.extend(check_images(&page, &text));
+        report.problems.extend(check_includes(page, &text));
+        report.problems.extend(check_pasted_rust(page, &text));
+        report.problems.extend(check_images(page, &text));
+        texts.push(text);
     }
+    let results_dir = src.join("results");
+    let prose = numbers::prose_pages(src, &pages);
+    let sections = crate::results::typed::section_numbers(texts.iter().map(String::as_str));
+    for (page, text) in pages.iter().zip(&texts) {
+        if prose.contains(page) {
+            report
+                .problems
+                .extend(numbers::check_numbers(page, text, &results_dir, &sections));
+        }
+    }
+    report
+        .problems
+        .extend(numbers::check_provenance(&results_dir));
     Ok(report)
 }
 
