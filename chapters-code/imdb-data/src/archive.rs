@@ -57,22 +57,44 @@ pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The archives the book accepts: the official one and the labelled-only copy.
+pub fn known_archives() -> Vec<KnownArchive> {
+    vec![official(), labelled_only()]
+}
+
 /// Check the size and SHA-256 of `path` against the first of `known` whose size matches.
 pub fn verify<'a>(
     path: &Path,
     known: &'a [KnownArchive],
 ) -> Result<&'a KnownArchive, DataError> {
     let size = std::fs::metadata(path).map_err(io(path))?.len();
+    identify(path, size, || sha256_file(path), known)
+}
+
+/// Which of `known` the bytes that `source` names are: the first archive
+/// of their `size`, if `sha256` (computed only then) is its hash too.
+/// `source` is the file or address the errors name.
+pub fn identify<'a>(
+    source: &Path,
+    size: u64,
+    sha256: impl FnOnce() -> Result<String, DataError>,
+    known: &'a [KnownArchive],
+) -> Result<&'a KnownArchive, DataError> {
     let Some(expected) = known.iter().find(|k| k.size == size) else {
+        let sizes: Vec<String> = known
+            .iter()
+            .map(|k| format!("{} has {} bytes", k.name, k.size))
+            .collect();
         return Err(DataError::UnknownArchive {
-            path: path.to_owned(),
+            path: source.to_owned(),
             size,
+            expected: sizes.join(", "),
         });
     };
-    let found = sha256_file(path)?;
+    let found = sha256()?;
     if found != expected.sha256 {
         return Err(DataError::Checksum {
-            path: path.to_owned(),
+            path: source.to_owned(),
             name: expected.name.clone(),
             found,
             expected: expected.sha256.clone(),

@@ -2,15 +2,16 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::archive::{extract, labelled_only, official, verify};
-use crate::download::{OFFICIAL_URL, download};
+use crate::archive::{KnownArchive, extract, known_archives, verify};
+use crate::cache::{CacheLock, remove_leftovers};
+use crate::download::{OFFICIAL_URL, Timeouts, download};
 use crate::error::DataError;
 
 /// The environment variable that names the cache folder.
 pub const CACHE_VAR: &str = "RNN_BOOK_DATA";
 
 /// Where to look for the data, from the command line.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct DataOptions {
     /// An extracted copy: a folder that is, or contains, `aclImdb/`.
     pub data_dir: Option<PathBuf>,
@@ -22,6 +23,25 @@ pub struct DataOptions {
     pub url: Option<String>,
     /// Draw a progress bar while downloading.
     pub progress: bool,
+    /// How long a download waits for the server.
+    pub timeouts: Timeouts,
+    /// The archives accepted, from `archive`, `url` or the cache (default:
+    /// [`known_archives`], the official one and the labelled-only copy).
+    pub known: Vec<KnownArchive>,
+}
+
+impl Default for DataOptions {
+    fn default() -> Self {
+        DataOptions {
+            data_dir: None,
+            archive: None,
+            cache: None,
+            url: None,
+            progress: false,
+            timeouts: Timeouts::default(),
+            known: known_archives(),
+        }
+    }
 }
 
 /// Where the dataset is, as a program's command line says it
@@ -37,7 +57,7 @@ pub struct DataArgs {
     /// The cache folder (default: $RNN_BOOK_DATA, else ~/.cache/rnn-book).
     #[arg(long)]
     pub cache: Option<PathBuf>,
-    /// Download from this address instead of Stanford's.
+    /// Download from this address instead of Stanford's (the official archive or the labelled-only copy, checked by size and SHA-256).
     #[arg(long)]
     pub url: Option<String>,
 }
@@ -51,6 +71,7 @@ impl DataArgs {
             cache: self.cache.clone(),
             url: self.url.clone(),
             progress: true,
+            ..DataOptions::default()
         }
     }
 }
@@ -72,35 +93,70 @@ pub fn cache_dir(options: &DataOptions) -> PathBuf {
 
 // ANCHOR: locate
 /// The `aclImdb` folder: from `--data-dir`, else extracted from `--archive`,
-/// else from the cache, else downloaded into the cache.
+/// else from the cache, else downloaded into the cache. Runs that write
+/// into the cache take turns ([`CacheLock`]), and the first to hold it
+/// removes what stopped runs left there.
 pub fn locate(options: &DataOptions) -> Result<PathBuf, DataError> {
     if let Some(dir) = &options.data_dir {
-        let candidates = [dir.join("aclImdb"), dir.clone()];
-        return candidates
-            .into_iter()
-            .find(|c| c.join("train").is_dir() && c.join("test").is_dir())
-            .ok_or_else(|| DataError::MissingFolder {
-                path: dir.clone(),
-                expected: "an extracted aclImdb/ with train/ and test/".to_owned(),
-            });
+        return extracted_copy(dir);
+    }
+    if let Some(archive) = &options.archive {
+        verify(archive, &options.known)?;
     }
     let cache = cache_dir(options);
-    let known = [official(), labelled_only()];
-    if let Some(archive) = &options.archive {
-        verify(archive, &known)?;
-        return extract(archive, &cache);
+    let ready = cache.join("aclImdb");
+    if ready.is_dir() {
+        if let Some(lock) = CacheLock::try_acquire(&cache) {
+            remove_leftovers(&cache, &lock);
+        }
+        return Ok(ready);
     }
-    if cache.join("aclImdb").is_dir() {
-        return Ok(cache.join("aclImdb"));
+    let lock = CacheLock::acquire(&cache)?;
+    remove_leftovers(&cache, &lock);
+    if ready.is_dir() {
+        return Ok(ready); // extracted by the run this one waited for
     }
-    let cached = cache.join(&known[0].name);
-    let archive = if cached.is_file() {
-        cached
-    } else {
-        let url = options.url.as_deref().unwrap_or(OFFICIAL_URL);
-        download(url, &cache, &known[0], options.progress)?
+    let archive = match &options.archive {
+        Some(archive) => archive.clone(),
+        None => cached_or_downloaded(&cache, options)?,
     };
-    verify(&archive, &known)?;
     extract(&archive, &cache)
 }
 // ANCHOR_END: locate
+
+/// The folder that is, or is in, `dir` and holds `train/` and `test/`.
+fn extracted_copy(dir: &Path) -> Result<PathBuf, DataError> {
+    let candidates = [dir.join("aclImdb"), dir.to_owned()];
+    candidates
+        .into_iter()
+        .find(|c| c.join("train").is_dir() && c.join("test").is_dir())
+        .ok_or_else(|| DataError::MissingFolder {
+            path: dir.to_owned(),
+            expected: "an extracted aclImdb/ with train/ and test/".to_owned(),
+        })
+}
+
+/// An archive already in `cache` (verified: one that is not the dataset is
+/// an error saying to delete it), else one downloaded into it.
+fn cached_or_downloaded(cache: &Path, options: &DataOptions) -> Result<PathBuf, DataError> {
+    let cached = options
+        .known
+        .iter()
+        .map(|k| cache.join(&k.name))
+        .find(|path| path.is_file());
+    if let Some(path) = cached {
+        verify(&path, &options.known).map_err(|cause| DataError::DamagedCache {
+            path: path.clone(),
+            cause: Box::new(cause),
+        })?;
+        return Ok(path);
+    }
+    let url = options.url.as_deref().unwrap_or(OFFICIAL_URL);
+    download(
+        url,
+        cache,
+        &options.known,
+        options.timeouts,
+        options.progress,
+    )
+}

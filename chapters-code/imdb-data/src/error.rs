@@ -19,13 +19,6 @@ pub enum DataError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: size {found} bytes, expected {expected} bytes for {name}")]
-    Size {
-        path: PathBuf,
-        name: String,
-        found: u64,
-        expected: u64,
-    },
     #[error(
         "{path}: sha256 {found}, expected {expected} for {name}: the file is damaged or not the dataset"
     )]
@@ -36,16 +29,58 @@ pub enum DataError {
         expected: String,
     },
     #[error(
-        "{path}: not an archive this book knows (size {size} bytes); expected aclImdb_v1.tar.gz or aclImdb_v1_labeled.tar.gz"
+        "{path}: not an archive this book knows ({size} bytes, where {expected}): a copy cut short, or another file"
     )]
-    UnknownArchive { path: PathBuf, size: u64 },
+    UnknownArchive {
+        path: PathBuf,
+        size: u64,
+        /// The names and sizes of the archives the book knows.
+        expected: String,
+    },
+    /// The server could not be reached: no network, a wrong host, a connection refused or timed out.
     #[error(
-        "cannot download {url}: {reason}.\n  Without network access, get aclImdb_v1.tar.gz elsewhere and put it at {fallback}\n  (or pass --data-dir with an extracted aclImdb folder, or --archive with the archive)"
+        "cannot download {url}: {reason}.\n  Run the command again to retry. Without network access, get aclImdb_v1.tar.gz elsewhere\n  and pass it with --archive FILE, or put it at {fallback}\n  (or pass --data-dir with an extracted aclImdb folder)"
     )]
-    Download {
+    Unreachable {
         url: String,
         reason: String,
         fallback: PathBuf,
+    },
+    /// The server answered with an HTTP error status.
+    #[error(
+        "the server answered {status} for {url}.\n  Check the address given to --url, or get the archive elsewhere and pass it with --archive FILE"
+    )]
+    HttpStatus { url: String, status: String },
+    /// The transfer started and stopped before its end: a stall or a closed connection.
+    #[error(
+        "the download of {url} stopped after {received} bytes{of}: {reason}.\n  Run the command again to retry (the download starts afresh), or get the archive elsewhere\n  and pass it with --archive FILE, which works offline"
+    )]
+    Interrupted {
+        url: String,
+        received: u64,
+        /// `" of N"` when the server announced the size, else empty.
+        of: String,
+        reason: String,
+    },
+    /// Any other failure of the request (a malformed address, a protocol error).
+    #[error("cannot download {url}: {reason}")]
+    Download { url: String, reason: String },
+    /// The cache folder cannot be created or written.
+    #[error(
+        "{path}: cannot use this folder as the data cache: {source}.\n  Pass --cache with a folder you can write to, or set RNN_BOOK_DATA"
+    )]
+    CacheFolder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// An archive in the cache that is not a good copy of the dataset.
+    #[error(
+        "{path}: the archive in the cache is not a good copy of the dataset.\n  Delete this file and run again to download it afresh, or pass --archive with a good copy"
+    )]
+    DamagedCache {
+        path: PathBuf,
+        #[source]
+        cause: Box<DataError>,
     },
     #[error(
         "{path}: the archive has no {missing} folder; it is not the Large Movie Review Dataset"

@@ -3,6 +3,7 @@
 //! the vocabulary, pad the sequences, and prepare the arrays a model trains on.
 
 pub mod archive;
+pub mod cache;
 pub mod dataset;
 pub mod download;
 pub mod error;

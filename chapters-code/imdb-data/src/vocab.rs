@@ -117,16 +117,29 @@ impl Vocabulary {
     }
     // ANCHOR_END: encode
 
-    /// Save as text: the first line is `num_words`, then one word per line in id order.
-    pub fn save(&self, path: &Path) -> Result<(), VocabError> {
+    /// The text of the vocabulary file: the first line is `num_words`, then
+    /// one word per line in id order.
+    pub fn to_text(&self) -> String {
         let mut text = format!("{}\n", self.num_words);
         for word in &self.words {
             text.push_str(word);
             text.push('\n');
         }
-        std::fs::write(path, text).map_err(|source| VocabError::Write {
-            path: path.display().to_string(),
-            source,
+        text
+    }
+
+    /// Save as text ([`Vocabulary::to_text`]), atomically: a reader never
+    /// sees half a vocabulary, and an interrupted save leaves the old file.
+    pub fn save(&self, path: &Path) -> Result<(), VocabError> {
+        fileio::write_atomically(path, self.to_text().as_bytes()).map_err(|e| {
+            let source = match e {
+                fileio::FileError::Io { source, .. } => source,
+                other => std::io::Error::other(other.to_string()),
+            };
+            VocabError::Write {
+                path: path.display().to_string(),
+                source,
+            }
         })
     }
 

@@ -1,13 +1,14 @@
 //! Bad inputs a reader may give the data loader: an `--archive` that is not
 //! an archive, a `--data-dir` that holds part of the dataset, review files
-//! with odd names or odd bytes.
+//! with odd names or odd bytes, a review of 10 MB.
 
 use std::path::Path;
 
 use imdb_data::dataset::{DataOptions, locate};
 use imdb_data::error::DataError;
 use imdb_data::loader::{Split, load_split};
-use imdb_data::prepare::{PrepConfig, prepare};
+use imdb_data::prepare::{PrepConfig, encode, prepare};
+use imdb_data::vocab::START;
 
 /// Write `count` reviews per class of both splits under `root/aclImdb`.
 fn dataset(root: &Path, count: usize) {
@@ -112,4 +113,29 @@ fn a_review_with_nul_bytes_or_no_text_is_read_like_any_other() {
     let prepared = prepare(&dir.path().join("aclImdb"), &PrepConfig::default()).unwrap();
     assert_eq!(prepared.train.len() + prepared.validation.len(), 12);
     assert_eq!(prepared.test.len(), 10);
+}
+
+/// Fault(input text): a review of 10 MB | read, tokenized and padded like any other, without a panic; its 2 million tokens counted in full before truncation
+#[test]
+fn a_review_of_ten_megabytes_is_read_and_tokenized_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    dataset(dir.path(), 5);
+    let words: Vec<String> = (0..2_000_000)
+        .map(|i| format!("w{:03}", i % 1000))
+        .collect();
+    let text = words.join(" ");
+    assert!(text.len() >= 10_000_000 - 1, "{} bytes", text.len());
+    std::fs::write(dir.path().join("aclImdb/test/pos/99_10.txt"), &text).unwrap();
+    let config = PrepConfig::default();
+    let encoded = encode(&dir.path().join("aclImdb"), &config).unwrap();
+    let longest = encoded.test.ids.iter().map(Vec::len).max().unwrap();
+    assert_eq!(longest, 2_000_001, "every token and the start marker");
+    let prepared = prepare(&dir.path().join("aclImdb"), &config).unwrap();
+    assert_eq!(prepared.test.len(), 11);
+    let ids = prepared.test.padded.ids.row(10);
+    assert_eq!(ids.len(), config.maxlen);
+    assert!(
+        ids.iter().all(|&id| id != START),
+        "the start marker was truncated away"
+    );
 }

@@ -1,51 +1,15 @@
 //! The loader, the archive and the download, on tiny datasets the tests make.
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-use std::path::Path;
+mod common;
 
-use imdb_data::archive::{KnownArchive, extract, hex, sha256_file, verify};
+use std::net::TcpListener;
+
+use common::{known, serve, tarball, tiny_dataset};
+use imdb_data::archive::{extract, sha256_file, verify};
 use imdb_data::dataset::{DataOptions, locate};
-use imdb_data::download::download;
+use imdb_data::download::{Timeouts, download};
 use imdb_data::error::DataError;
 use imdb_data::loader::{Split, load_split};
-use sha2::Digest;
-
-/// Write a tiny dataset in the official layout under `root/aclImdb`.
-fn tiny_dataset(root: &Path) {
-    let reviews = [
-        ("train/neg", "10_2.txt", "Dull.<br />Boring."),
-        ("train/neg", "2_1.txt", "Awful film"),
-        ("train/pos", "3_9.txt", "Great!"),
-        ("test/neg", "1_3.txt", "Bad"),
-        ("test/pos", "0_10.txt", "Ünïcode is fine"),
-    ];
-    for (folder, name, text) in reviews {
-        let dir = root.join("aclImdb").join(folder);
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-}
-
-/// A .tar.gz of `root/aclImdb`, as bytes.
-fn tarball(root: &Path) -> Vec<u8> {
-    let mut builder = tar::Builder::new(flate2::write::GzEncoder::new(
-        Vec::new(),
-        flate2::Compression::default(),
-    ));
-    builder
-        .append_dir_all("aclImdb", root.join("aclImdb"))
-        .unwrap();
-    builder.into_inner().unwrap().finish().unwrap()
-}
-
-fn known(bytes: &[u8]) -> KnownArchive {
-    KnownArchive {
-        name: "tiny.tar.gz".to_owned(),
-        size: bytes.len() as u64,
-        sha256: hex(&sha2::Sha256::digest(bytes)),
-    }
-}
 
 #[test]
 fn loader_reads_negatives_then_positives_by_numeric_id() {
@@ -123,29 +87,6 @@ fn verify_rejects_unknown_and_damaged_archives() {
     );
 }
 
-/// Serve `body` to every request for `count` requests, on 127.0.0.1.
-fn serve(body: Vec<u8>, count: usize) -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = format!(
-        "http://{}/aclImdb_v1.tar.gz",
-        listener.local_addr().unwrap()
-    );
-    std::thread::spawn(move || {
-        for stream in listener.incoming().take(count) {
-            let mut stream = stream.unwrap();
-            let mut request = [0u8; 4096];
-            let _ = stream.read(&mut request);
-            let header = format!(
-                "HTTP/1.1 200 OK\r\nContent-Type: application/gzip\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                body.len()
-            );
-            let _ = stream.write_all(header.as_bytes());
-            let _ = stream.write_all(&body);
-        }
-    });
-    address
-}
-
 #[test]
 fn download_from_a_local_server_is_verified_and_placed_atomically() {
     let dir = tempfile::tempdir().unwrap();
@@ -154,7 +95,7 @@ fn download_from_a_local_server_is_verified_and_placed_atomically() {
     let expected = known(&bytes);
     let url = serve(bytes.clone(), 1);
     let cache = dir.path().join("cache");
-    let path = download(&url, &cache, &expected, false).unwrap();
+    let path = download(&url, &cache, &[expected], Timeouts::default(), false).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
     let names: Vec<_> = std::fs::read_dir(&cache)
         .unwrap()
@@ -179,7 +120,7 @@ fn a_corrupted_download_is_rejected_and_leaves_nothing() {
     corrupted[middle] ^= 0xff;
     let url = serve(corrupted, 1);
     let cache = dir.path().join("cache");
-    let err = download(&url, &cache, &expected, false).unwrap_err();
+    let err = download(&url, &cache, &[expected], Timeouts::default(), false).unwrap_err();
     assert!(matches!(err, DataError::Checksum { .. }), "{err}");
     assert_eq!(
         std::fs::read_dir(&cache).unwrap().count(),
@@ -188,7 +129,7 @@ fn a_corrupted_download_is_rejected_and_leaves_nothing() {
     );
 }
 
-/// Fault(data): no network (the download server does not answer) | refused, naming the archive to fetch by hand and the cache folder to put it in
+/// Fault(data): no network (the download server does not answer) | refused, naming the URL, saying to retry, and naming the archive to fetch by hand, `--archive FILE` and the cache folder to put it in
 #[test]
 fn offline_download_names_where_to_put_the_archive() {
     let dir = tempfile::tempdir().unwrap();
@@ -203,13 +144,19 @@ fn offline_download_names_where_to_put_the_archive() {
         url: Some(format!("http://127.0.0.1:{port}/aclImdb_v1.tar.gz")),
         ..DataOptions::default()
     };
-    let err = locate(&options).unwrap_err().to_string();
-    assert!(
-        err.contains("cannot download")
-            && err.contains("aclImdb_v1.tar.gz")
-            && err.contains("cache"),
-        "{err}"
-    );
+    let err = locate(&options).unwrap_err();
+    assert!(matches!(err, DataError::Unreachable { .. }), "{err}");
+    let message = err.to_string();
+    let cached = dir.path().join("cache/aclImdb_v1.tar.gz");
+    for part in [
+        &format!("cannot download http://127.0.0.1:{port}/aclImdb_v1.tar.gz"),
+        "Run the command again to retry",
+        "Without network access",
+        "--archive FILE",
+        &cached.display().to_string(),
+    ] {
+        assert!(message.contains(part), "{part:?} missing in: {message}");
+    }
 }
 
 /// Fault(data): a `--data-dir` that is empty | refused, naming the `aclImdb` folder it should hold
