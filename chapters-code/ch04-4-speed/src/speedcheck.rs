@@ -73,7 +73,7 @@ impl AccuracyRecord {
                     format!(", {d:+.2} points from the readable path")
                 });
                 format!(
-                    "{:?}{}: test accuracy {:.4} (epoch {}), {:.2} s per epoch{diff}",
+                    "{}{}: test accuracy {:.4} (epoch {}), {:.2} s per epoch{diff}",
                     run.cell,
                     if run.lazy_embedding { " lazy" } else { "" },
                     run.test_accuracy,

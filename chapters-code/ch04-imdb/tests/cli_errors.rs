@@ -67,3 +67,58 @@ fn an_unknown_flag_is_a_usage_error_of_clap() {
     let out = imdb(dir.path(), &["classify", "--no-such-flag", "x"]);
     assert_user_error(&out, 2, "--no-such-flag");
 }
+
+/// It said "Permission denied" with no path, after reading all the data.
+/// Fault(runs): `imdb train --run-dir` a folder that cannot be made or written (a file in the way) | refused before the data is looked for, naming the run folder; exit code 1
+#[test]
+fn a_run_folder_that_cannot_be_made_is_named_before_the_data_is_looked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a-file"), "not a folder").unwrap();
+    let run_dir = dir.path().join("a-file").join("run");
+    let data = dir.path().join("no-data");
+    let out = imdb(
+        dir.path(),
+        &[
+            "train",
+            "--data-dir",
+            data.to_str().unwrap(),
+            "--run-dir",
+            run_dir.to_str().unwrap(),
+        ],
+    );
+    assert_user_error(
+        &out,
+        1,
+        &format!("cannot create the run folder {}", run_dir.display()),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        !stderr.contains("no-data"),
+        "the data was looked for first:\n{stderr}"
+    );
+}
+
+/// Fault(output): `imdb experiments --out` a folder, a path in a missing folder or below a file, or in a folder that cannot be written | refused before the data is looked for, naming the path; exit code 1
+#[test]
+fn an_experiments_output_that_cannot_be_written_is_refused_before_the_data_is_looked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("no-data").display().to_string();
+    let runs = dir.path().join("runs").display().to_string();
+    for out in fileio::output::bad_outputs(dir.path()) {
+        let out = out.display().to_string();
+        let args = [
+            "experiments",
+            "--out",
+            &out,
+            "--data-dir",
+            &data,
+            "--runs",
+            &runs,
+        ];
+        assert_user_error(
+            &imdb(dir.path(), &args),
+            1,
+            &format!("error: --out {out}: "),
+        );
+    }
+}

@@ -206,7 +206,7 @@ fn bar(config: &AddingConfig, progress: Option<&MultiProgress>) -> ProgressBar {
             .expect("valid template"),
     );
     bar.set_prefix(format!(
-        "{:?} T={} seed {}",
+        "{} T={} seed {}",
         config.cell, config.length, config.seed
     ));
     bar

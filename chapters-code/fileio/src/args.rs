@@ -9,9 +9,10 @@ pub struct RunArgs {
     /// The small form for CI: the same code at small sizes, written under target/quick/.
     #[arg(long)]
     pub quick: bool,
+    /// The seed of every random choice (initial weights, data, order): the same seed gives the same results.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Where to write the results (JSON); default book/results/, or target/quick/ with --quick.
+    /// Where to write the results (JSON), checked before any work; default book/results/ for the book's settings, target/quick/ with --quick, target/custom/ for other settings.
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// A description of the machine, recorded with the results.

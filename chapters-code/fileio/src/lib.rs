@@ -5,6 +5,9 @@
 
 mod args;
 pub mod benchmarks;
+pub mod determinism;
+pub mod help;
+pub mod output;
 pub mod provenance;
 mod report;
 pub mod user_error;

@@ -39,3 +39,46 @@ impl CellKind {
         }
     }
 }
+
+/// The cell as a person reads it in a program's output: "LSTM", "GRU",
+/// "vanilla RNN", and "fast LSTM" and so on for the fast path of section 3.4.
+impl std::fmt::Display for CellKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if *self == self.readable() {
+            f.write_str(self.name())
+        } else {
+            write!(f, "fast {}", self.name())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CellKind;
+
+    #[test]
+    fn every_cell_has_a_readable_name_in_output() {
+        let shown: Vec<String> = [
+            CellKind::Lstm,
+            CellKind::Gru,
+            CellKind::Rnn,
+            CellKind::LstmFast,
+            CellKind::GruFast,
+            CellKind::RnnFast,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            shown,
+            [
+                "LSTM",
+                "GRU",
+                "vanilla RNN",
+                "fast LSTM",
+                "fast GRU",
+                "fast vanilla RNN"
+            ]
+        );
+    }
+}

@@ -22,6 +22,8 @@ use numeric::params::{Named, to_named_prefixed};
 use recurrent::{CellKind, Recurrent};
 use safetensors::tensor::{Dtype, TensorView};
 
+pub use crate::header::{Header, read_header};
+use crate::header::{check_tensors, recorded_shape};
 use crate::model::{Classifier, ModelShape};
 
 /// The metadata entry that holds the configuration of the run that wrote
@@ -187,16 +189,16 @@ pub fn load(path: &Path) -> Result<Loaded> {
 /// instead (the same cell on the other path: an LSTM checkpoint loads as
 /// `lstm` or `lstm-fast`, and so on).
 pub fn load_as(path: &Path, cell: Option<CellKind>) -> Result<Loaded> {
+    // The header first: a shape that the file's tensors do not back is
+    // refused before the file is read or a model of that shape is built.
+    let header = read_header(path)?;
+    let mut shape = recorded_shape(path, &header)?;
+    check_tensors(path, &header, &shape)?;
+    let metadata = header.metadata;
     let bytes = std::fs::read(path)
         .with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
-    let (_, header) = safetensors::SafeTensors::read_metadata(&bytes)
+    let tensors = safetensors::SafeTensors::deserialize(&bytes)
         .with_context(|| format!("{} is not a safetensors file", path.display()))?;
-    let metadata = header.metadata().clone().unwrap_or_default();
-    let tensors = safetensors::SafeTensors::deserialize(&bytes)?;
-    let mut shape: ModelShape =
-        serde_json::from_str(metadata.get("shape").with_context(|| {
-            format!("{}: no model shape in the metadata", path.display())
-        })?)?;
     let saved_cell = shape.cell;
     if let Some(cell) = cell {
         if cell.readable() != saved_cell.readable() {
@@ -260,25 +262,7 @@ pub fn load_as(path: &Path, cell: Option<CellKind>) -> Result<Loaded> {
 }
 
 /// The metadata of a file written by [`save`], read from its header alone
-/// (the tensors are not read).
+/// (the tensors are not read; see [`read_header`]).
 pub fn read_metadata(path: &Path) -> Result<HashMap<String, String>> {
-    use std::io::Read;
-    let not_safetensors = || format!("{} is not a safetensors file", path.display());
-    let mut file = std::fs::File::open(path)
-        .with_context(|| format!("cannot read the checkpoint {}", path.display()))?;
-    let mut length = [0u8; 8];
-    file.read_exact(&mut length).with_context(not_safetensors)?;
-    let length = u64::from_le_bytes(length);
-    // safetensors' own bound on the header.
-    if length > 100_000_000 {
-        bail!(not_safetensors());
-    }
-    let mut header = vec![0u8; length as usize];
-    file.read_exact(&mut header).with_context(not_safetensors)?;
-    let mut header: HashMap<String, serde_json::Value> =
-        serde_json::from_slice(&header).with_context(not_safetensors)?;
-    match header.remove("__metadata__") {
-        None => Ok(HashMap::new()),
-        Some(metadata) => serde_json::from_value(metadata).with_context(not_safetensors),
-    }
+    Ok(read_header(path)?.metadata)
 }

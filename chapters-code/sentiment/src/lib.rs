@@ -5,8 +5,13 @@
 
 pub mod checkpoint;
 pub mod explain;
+pub mod header;
+pub mod interrupt;
 pub mod lock;
 pub mod model;
+mod resume;
 pub mod run;
 pub mod train;
 pub mod train_config;
+mod trained;
+pub mod vocab_file;

@@ -25,6 +25,18 @@ pub enum Head {
     LastReal,
 }
 
+/// The head as a person reads it in a program's output: its name on the
+/// command line (`--head`).
+impl std::fmt::Display for Head {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Head::PerStep => "per-step",
+            Head::LastState => "last-state",
+            Head::LastReal => "last-real",
+        })
+    }
+}
+
 /// The sizes of a model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ModelShape {
@@ -33,6 +45,18 @@ pub struct ModelShape {
     pub hidden: usize,
     pub cell: CellKind,
     pub head: Head,
+}
+
+/// The shape as a person reads it in a message: "LSTM of 100 units on an
+/// embedding of 20000 ids × 100 dimensions, last-real head".
+impl std::fmt::Display for ModelShape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} of {} units on an embedding of {} ids × {} dimensions, {} head",
+            self.cell, self.hidden, self.num_words, self.embedding_dim, self.head
+        )
+    }
 }
 
 /// Embedding, recurrent layer, dense output.

@@ -4,9 +4,9 @@
 //! against each other.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, anyhow, bail, ensure};
+use anyhow::{Context, Result, bail, ensure};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use serde_json::Value;
@@ -15,8 +15,8 @@ use crate::checkpoint;
 pub use crate::lock::{LOCK_FILE, RunLock, lock_run_dir};
 use crate::model::{Classifier, Head, ModelShape};
 use crate::train::{EpochRecord, TrainConfig, TrainLog, checkpoint_path, train};
+pub use crate::trained::{Trained, load_config, load_trained};
 use imdb_data::prepare::{Examples, PrepConfig, Prepared};
-use imdb_data::vocab::Vocabulary;
 use recurrent::CellKind;
 
 /// Everything that defines a run (saved as `config.json` in the run folder).
@@ -109,17 +109,46 @@ pub fn run(
 ) -> Result<RunResult> {
     config.validate()?;
     check_data(config, data)?;
-    // Held until this function returns, whether it succeeds or fails.
-    let _lock = run_dir.map(lock_run_dir).transpose()?;
+    match run_dir {
+        None => run_in(config, data, None, resume, progress),
+        // Held until the run ends, whether it succeeds or fails.
+        Some(dir) => run_in(config, data, Some(&lock_run_dir(dir)?), resume, progress),
+    }
+}
+
+/// [`run`] into the run folder that `lock` holds: a program locks the
+/// folder before it reads the data, so that a folder it cannot write is
+/// reported at once, not after minutes of reading reviews.
+pub fn run_locked(
+    config: &RunConfig,
+    data: &Prepared,
+    lock: &RunLock,
+    resume: bool,
+    progress: bool,
+) -> Result<RunResult> {
+    config.validate()?;
+    check_data(config, data)?;
+    run_in(config, data, Some(lock), resume, progress)
+}
+
+/// [`run`], its checks done, into the folder `lock` holds (if any).
+fn run_in(
+    config: &RunConfig,
+    data: &Prepared,
+    lock: Option<&RunLock>,
+    resume: bool,
+    progress: bool,
+) -> Result<RunResult> {
+    let run_dir = lock.map(RunLock::dir);
     if let (Some(dir), true) = (run_dir, resume) {
         check_resume(config, dir)?;
     }
     let mut rng = StdRng::seed_from_u64(config.train.seed);
     let mut model = Classifier::<f32>::new(config.shape(), &mut rng);
     if let Some(dir) = run_dir {
-        std::fs::write(
-            dir.join("config.json"),
-            serde_json::to_string_pretty(config)?,
+        fileio::write_atomically(
+            &dir.join("config.json"),
+            serde_json::to_string_pretty(config)?.as_bytes(),
         )?;
     }
     let parameters = model.parameter_count();
@@ -255,7 +284,7 @@ pub(crate) fn check_stored(
 /// The first setting (in the alphabetical order of the paths in
 /// `config.json`, such as `prep.num_words`) in which `stored` and `wanted`
 /// differ, the number of epochs aside, with its value in each.
-fn first_difference(
+pub(crate) fn first_difference(
     stored: &RunConfig,
     wanted: &RunConfig,
 ) -> Result<Option<(String, String, String)>> {
@@ -291,82 +320,4 @@ fn difference(path: &str, a: &Value, b: &Value) -> Option<(String, String, Strin
         _ if a == b => None,
         _ => Some((path.to_owned(), show(Some(a)), show(Some(b)))),
     }
-}
-
-/// Read a run folder's configuration, checked ([`RunConfig::validate`]).
-pub fn load_config(run_dir: &Path) -> Result<RunConfig> {
-    let path: PathBuf = run_dir.join("config.json");
-    let text = std::fs::read_to_string(&path).with_context(|| {
-        format!(
-            "cannot read {}; is {} a run folder?",
-            path.display(),
-            run_dir.display()
-        )
-    })?;
-    let config: RunConfig = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a run configuration", path.display()))?;
-    config
-        .validate()
-        .map_err(|e| anyhow!("{}: {e}", path.display()))?;
-    Ok(config)
-}
-
-/// A trained run folder: its configuration, the model chosen on validation
-/// and the vocabulary, checked against each other.
-pub struct Trained {
-    pub config: RunConfig,
-    pub model: Classifier<f32>,
-    pub vocab: Vocabulary,
-}
-
-/// Read a trained run folder (`config.json`, `model.safetensors`,
-/// `vocab.txt`) and check that the three belong together: the model was
-/// trained with the configuration (the number of epochs aside) and the
-/// vocabulary has no more ids than the model's embedding has rows.
-pub fn load_trained(run_dir: &Path) -> Result<Trained> {
-    let config = load_config(run_dir)?;
-    let model_path = run_dir.join("model.safetensors");
-    let loaded = checkpoint::load(&model_path)?;
-    let model = loaded.model;
-    let config_path = run_dir.join("config.json");
-    match loaded.metadata.get(checkpoint::RUN_CONFIG) {
-        Some(stored) => {
-            let stored: RunConfig = serde_json::from_str(stored).with_context(|| {
-                format!(
-                    "{}: the recorded configuration cannot be read",
-                    model_path.display()
-                )
-            })?;
-            if let Some((setting, then, now)) = first_difference(&stored, &config)? {
-                bail!(
-                    "{} was trained with {setting} = {then}, but {} says {setting} = {now}: the files are not from the same run (was a later run interrupted?)",
-                    model_path.display(),
-                    config_path.display()
-                );
-            }
-        }
-        None => ensure!(
-            model.shape == config.shape(),
-            "{} is a model of shape {:?}, but {} describes {:?}: the files are not from the same run",
-            model_path.display(),
-            model.shape,
-            config_path.display(),
-            config.shape()
-        ),
-    }
-    let vocab_path = run_dir.join("vocab.txt");
-    let vocab = Vocabulary::load(&vocab_path)?;
-    ensure!(
-        vocab.num_words() <= model.shape.num_words,
-        "{} numbers {} ids (num_words), but the embedding of {} has only {} rows: the files are not from the same run",
-        vocab_path.display(),
-        vocab.num_words(),
-        model_path.display(),
-        model.shape.num_words
-    );
-    Ok(Trained {
-        config,
-        model,
-        vocab,
-    })
 }

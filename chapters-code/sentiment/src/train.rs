@@ -14,9 +14,11 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 
 use crate::checkpoint;
+use crate::interrupt::Interrupted;
 use crate::model::{Batch, Classifier, EMBEDDING};
-use crate::run::{RunConfig, check_data, check_stored};
+use crate::run::{RunConfig, check_data};
 pub use crate::train_config::TrainConfig;
+use crate::vocab_file::{self, VOCAB_STAMP};
 use imdb_data::prepare::{Examples, Prepared};
 use layers::adam::{Adam, clip_global_norm};
 use numeric::params::Except;
@@ -147,7 +149,9 @@ pub fn train_step(
 
 // ANCHOR: epoch
 /// One pass over the training examples in a seeded random order; it stops
-/// at the first step whose loss is not a finite number.
+/// at the first step whose loss is not a finite number (an error), and
+/// before the next batch when a stop was asked for (Ctrl-C, see
+/// [`interrupt`](crate::interrupt)): `Ok(None)`, the epoch unfinished.
 fn train_epoch(
     model: &mut Classifier<f32>,
     adam: &mut Adam<f32>,
@@ -155,7 +159,7 @@ fn train_epoch(
     config: &TrainConfig,
     epoch: usize,
     progress: bool,
-) -> Result<(f64, f64)> {
+) -> Result<Option<(f64, f64)>> {
     let mut order: Vec<usize> = (0..data.len()).collect();
     order.shuffle(&mut StdRng::seed_from_u64(
         config.seed.wrapping_add(epoch as u64),
@@ -174,6 +178,10 @@ fn train_epoch(
     let mut embedding_grad = Array2::<f32>::zeros(model.embedding.table.dim());
     let (mut loss_sum, mut correct, mut seen) = (0.0, 0usize, 0usize);
     for (step, rows) in order.chunks(config.batch_size).enumerate() {
+        if crate::interrupt::requested() {
+            bar.abandon();
+            return Ok(None);
+        }
         let (ids, labels, last) = gather(data, rows);
         let batch = Batch {
             ids: ids.view(),
@@ -211,7 +219,7 @@ fn train_epoch(
         ));
     }
     bar.finish_and_clear();
-    Ok((loss_sum / seen as f64, correct as f64 / seen as f64))
+    Ok(Some((loss_sum / seen as f64, correct as f64 / seen as f64)))
 }
 // ANCHOR_END: epoch
 
@@ -224,7 +232,10 @@ fn train_epoch(
 /// evaluated on the test set, once, and saved as `run_dir/model.safetensors`.
 /// The settings and the data are checked first, as [`run`](crate::run::run)
 /// does. A loss or a weight that is not a finite number stops training with
-/// an error, before anything of that epoch is saved.
+/// an error, before anything of that epoch is saved; so does a stop asked
+/// for by Ctrl-C ([`interrupt`](crate::interrupt)), with the error
+/// [`Interrupted`], at the next batch boundary: the checkpoint then holds
+/// the last complete epoch, from which `resume` continues.
 pub fn train(
     model: &mut Classifier<f32>,
     data: &Prepared,
@@ -237,7 +248,7 @@ pub fn train(
     check_data(config, data)?;
     ensure!(
         model.shape == config.shape(),
-        "the model's shape {:?} is not the one the configuration describes, {:?}",
+        "the model ({}) is not the one the configuration describes ({})",
         model.shape,
         config.shape()
     );
@@ -247,37 +258,24 @@ pub fn train(
     let mut adam = Adam::new(train_config.adam);
     let mut history: Vec<EpochRecord> = Vec::new();
     let mut best: Option<(f64, Classifier<f32>)> = None;
-    if let (Some(dir), true) = (run_dir, resume) {
-        let path = checkpoint_path(dir);
-        if path.is_file() {
-            let loaded = checkpoint::load(&path)?;
-            history = check_stored(config, dir, &path, &loaded.metadata)?;
-            *model = loaded.model;
-            adam = loaded.adam.with_context(|| {
-                format!("{}: no optimiser state to resume from", path.display())
-            })?;
-            let best_path = dir.join("best.safetensors");
-            if best_path.is_file() {
-                let loaded = checkpoint::load(&best_path)?;
-                check_stored(config, dir, &best_path, &loaded.metadata)?;
-                let accuracy = history
-                    .iter()
-                    .map(|e| e.validation_accuracy)
-                    .fold(f64::MIN, f64::max);
-                best = Some((accuracy, loaded.model));
-            }
-            eprintln!("resuming {} after epoch {}", dir.display(), history.len());
-        } else {
-            eprintln!(
-                "{}: no checkpoint to resume from; starting afresh",
-                dir.display()
-            );
-        }
+    if let (Some(dir), true) = (run_dir, resume)
+        && let Some(restored) = crate::resume::restore(config, dir, model)?
+    {
+        (history, adam, best) = (restored.history, restored.adam, restored.best);
     }
     for epoch in history.len() + 1..=train_config.epochs {
         let start = Instant::now();
-        let (train_loss, train_accuracy) =
-            train_epoch(model, &mut adam, &data.train, train_config, epoch, progress)?;
+        let Some((train_loss, train_accuracy)) =
+            train_epoch(model, &mut adam, &data.train, train_config, epoch, progress)?
+        else {
+            return Err(Interrupted {
+                epoch,
+                epochs: train_config.epochs,
+                checkpoint: run_dir.map(checkpoint_path),
+                kept: history.len(),
+            }
+            .into());
+        };
         let seconds = start.elapsed().as_secs_f64();
         // A last step can leave non-finite weights behind a finite loss.
         if let Some((name, value)) = checkpoint::non_finite(model) {
@@ -333,8 +331,13 @@ pub fn train(
         .map_or(0, |e| e.epoch);
     let (test_loss, test_accuracy) = evaluate(&chosen, &data.test);
     if let Some(dir) = run_dir {
-        checkpoint::save(&dir.join("model.safetensors"), &chosen, None, stamp())?;
-        data.vocab.save(&dir.join("vocab.txt"))?;
+        // The model records the vocabulary it was trained with, which is
+        // written after it: a later load detects a vocabulary that is not it.
+        let vocab = vocab_file::stamp(&data.vocab);
+        let mut metadata = stamp();
+        metadata.insert(VOCAB_STAMP.to_owned(), serde_json::to_string(&vocab)?);
+        checkpoint::save(&dir.join("model.safetensors"), &chosen, None, metadata)?;
+        vocab_file::save(dir, &data.vocab)?;
     }
     Ok(TrainLog {
         epochs: history,

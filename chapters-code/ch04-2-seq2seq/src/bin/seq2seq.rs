@@ -13,6 +13,9 @@ use fileio::RunArgs;
 use seq2seq::experiment::{Seq2SeqResults, full, quick};
 use seq2seq::train::train;
 
+/// The seed of the book's recorded run.
+const BOOK_SEED: u64 = 1;
+
 #[derive(Parser)]
 #[command(
     about = "A sequence-to-sequence LSTM that learns to reverse digit strings (section 4.2)"
@@ -48,15 +51,17 @@ fn run() -> Result<()> {
     {
         bail!("--require {floor}: an exact match is a fraction, from 0 to 1");
     }
+    // Where the results go, checked before the training: another seed than
+    // the book's never writes over the book's results.
+    let out = args.checked_out("ch04-2-seq2seq.json", args.seed == BOOK_SEED)?;
     let config = if args.quick {
         quick(args.seed)
     } else {
         full(args.seed)
     };
     let (run, _) = train(&config, true);
-    let out = args.out_path("ch04-2-seq2seq.json");
     let results = Seq2SeqResults {
-        command: args.command("seq2seq train"),
+        command: fileio::output::this_command_line(),
         machine: args.machine.clone(),
         quick: args.quick,
         run,

@@ -6,7 +6,7 @@
 //! $ cargo run --release -p char-lm --bin char-lm -- train --quick   # the CI form, writes target/quick/
 //! ```
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
@@ -31,10 +31,27 @@ enum Command {
     Train {
         #[command(flatten)]
         run: RunArgs,
-        /// The folder of Markdown files to learn from.
-        #[arg(long, default_value = "book")]
-        text: PathBuf,
+        /// The folder of Markdown files to learn from (default: the book/ folder of
+        /// the repository this program was built from, wherever it is run).
+        #[arg(long)]
+        text: Option<PathBuf>,
     },
+}
+
+/// The seed of the book's recorded run.
+const BOOK_SEED: u64 = 1;
+
+/// The book's Markdown sources: `book/` of the repository this program was
+/// built from, found from any current folder.
+fn book_folder() -> Result<PathBuf> {
+    let book = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../book");
+    match book.canonicalize() {
+        Ok(book) if book.is_dir() => Ok(book),
+        _ => bail!(
+            "the book's Markdown folder {} is not there (has the repository moved since the program was built?); give a folder of Markdown files with --text",
+            book.display()
+        ),
+    }
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -45,6 +62,13 @@ fn main() -> ExitCode {
 
 fn run() -> Result<()> {
     let Command::Train { run: args, text } = Cli::parse().command;
+    // Another text or seed than the book's never writes over the book's results.
+    let book = text.is_none() && args.seed == BOOK_SEED;
+    let text = match text {
+        Some(text) => text,
+        None => book_folder()?,
+    };
+    let out = args.checked_out("ch04-3-char-lm.json", book)?;
     let config = if args.quick {
         quick(args.seed)
     } else {
@@ -73,9 +97,8 @@ fn run() -> Result<()> {
         corpus.vocab_size()
     );
     let (run, _) = train(&corpus, &config, true);
-    let out = args.out_path("ch04-3-char-lm.json");
     let results = CharLmResults {
-        command: args.command("char-lm train"),
+        command: fileio::output::this_command_line(),
         machine: args.machine.clone(),
         quick: args.quick,
         run,

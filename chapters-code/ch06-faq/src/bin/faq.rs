@@ -32,17 +32,23 @@ struct Cli {
     command: Command,
 }
 
-/// Where a run's results go, and how it is recorded.
-fn provenance(run: &RunArgs, name: &str) -> Provenance {
+/// How a run's results are recorded: with the command line as typed.
+fn provenance(run: &RunArgs) -> Provenance {
     Provenance {
-        command: run.command(&format!("faq {name}")),
+        command: fileio::output::this_command_line(),
         machine: run.machine.clone(),
         quick: run.quick,
     }
 }
 
-fn out(run: &RunArgs, name: &str) -> PathBuf {
-    run.out_path(&format!("ch06-{name}.json"))
+/// The seed of the book's recorded runs.
+const BOOK_SEED: u64 = 1;
+
+/// Where the results of the experiment `name` go, checked before any work:
+/// a run with other settings than the book's (`book` false, or another
+/// seed) never writes over the book's results.
+fn out(run: &RunArgs, name: &str, book: bool) -> Result<PathBuf> {
+    run.checked_out(&format!("ch06-{name}.json"), book && run.seed == BOOK_SEED)
 }
 
 #[derive(Subcommand)]
@@ -84,6 +90,7 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Gradients { common } => {
+            let out = out(&common, "gradients", true)?;
             let settings = if common.quick {
                 GradientSettings::quick(common.seed)
             } else {
@@ -91,13 +98,12 @@ fn run() -> Result<()> {
             };
             let (profiles, gains, clipping) = q1_gradients::run(&settings, true);
             let results = GradientResults {
-                provenance: provenance(&common, "gradients"),
+                provenance: provenance(&common),
                 settings,
                 profiles,
                 gains,
                 clipping,
             };
-            let out = out(&common, "gradients");
             save(&out, &results)?;
             print!("{}", tables::gradient_table(&results));
             println!("wrote {}", out.display());
@@ -124,6 +130,8 @@ fn run() -> Result<()> {
             if let Some(iterations) = iterations {
                 sweep.iterations = iterations;
             }
+            let book = sweep == AddingSweep::full(common.seed);
+            let out = out(&common, "adding", book)?;
             let threads = threads.unwrap_or_else(available_threads);
             eprintln!(
                 "{} runs, {threads} at a time (baseline: always answering 1 gives MSE {BASELINE_MSE:.3})",
@@ -131,16 +139,16 @@ fn run() -> Result<()> {
             );
             let runs = run_all(&sweep.configs(), threads, true);
             let results = AddingResults {
-                provenance: provenance(&common, "adding"),
+                provenance: provenance(&common),
                 sweep,
                 runs,
             };
-            let out = out(&common, "adding");
             save(&out, &results)?;
             print!("{}", tables::adding_table(&results));
             println!("wrote {}", out.display());
         }
         Command::Padding { common, data } => {
+            let out = out(&common, "padding", true)?;
             let sweep = if common.quick {
                 PaddingSweep::quick(common.seed)
             } else {
@@ -167,11 +175,10 @@ fn run() -> Result<()> {
                 );
             })?;
             let results = PaddingResults {
-                provenance: provenance(&common, "padding"),
+                provenance: provenance(&common),
                 sweep,
                 runs,
             };
-            let out = out(&common, "padding");
             save(&out, &results)?;
             print!("{}", tables::padding_table(&results));
             println!("wrote {}", out.display());

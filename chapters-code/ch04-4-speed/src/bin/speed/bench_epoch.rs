@@ -14,11 +14,13 @@ use sentiment::run::{RunConfig, run};
 pub struct BenchEpoch {
     #[command(flatten)]
     pub data: DataArgs,
+    /// The recurrent cell to time (the -fast ones are section 3.4's fast path).
     #[arg(long, value_enum, default_value = "lstm-fast")]
     pub cell: CellKind,
     /// The machine's peak f32 rate in GFLOP/s, to compare against (2 cores with AVX-512 FMA at ~3 GHz: about 190).
     #[arg(long, default_value_t = 190.0)]
     pub peak_gflops: f64,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Lazy (sparse) Adam for the embedding: update only the rows a batch used.
@@ -57,6 +59,10 @@ impl BenchEpoch {
         } = self;
         let mut config = RunConfig::seeded(cell, Head::LastReal, repeat.max(1), seed);
         config.train.lazy_embedding = lazy_embedding;
+        config.validate()?;
+        if let Some(path) = &record {
+            fileio::output::check_output(path, "--record")?;
+        }
         let root = locate(&data.options())?;
         eprintln!(
             "data: {} (reading, tokenizing and padding the reviews…)",
@@ -80,9 +86,14 @@ impl BenchEpoch {
         let threads = numeric::threads::default_threads();
         let features = fast_rnn::fastmath::build_features();
         println!(
-            "{cell:?}: one epoch of {batches} batches ({sequences} reviews) in {median:.2} s (median of {}): {:.1} batches/s, peak memory {peak:.0} MiB; {threads} threads, build features {features:?}",
+            "{cell}: one epoch of {batches} batches ({sequences} reviews) in {median:.2} s (median of {}): {:.1} batches/s, peak memory {peak:.0} MiB; {threads} threads, build features: {}",
             seconds.len(),
             batches as f64 / median,
+            if features.is_empty() {
+                "none".to_owned()
+            } else {
+                features.join(", ")
+            }
         );
         println!(
             "recurrent layer: {:.1} GFLOP per epoch, {gflops:.1} GFLOP/s = {:.1}% of the assumed peak {peak_gflops} GFLOP/s (bound: {:.2} s per epoch)",

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
+use fileio::output::results_file;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
 use recurrent::CellKind;
@@ -23,6 +24,7 @@ pub struct ComparePytorch {
     /// Threads for PyTorch (ours use every core: the machine's count).
     #[arg(long, default_value_t = 2)]
     pub threads: usize,
+    /// The cells to compare (comma-separated).
     #[arg(
         long,
         value_enum,
@@ -30,6 +32,7 @@ pub struct ComparePytorch {
         default_value = "lstm-fast,gru-fast,rnn-fast"
     )]
     pub cells: Vec<CellKind>,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// A description of the machine, recorded with the results.
@@ -38,8 +41,10 @@ pub struct ComparePytorch {
     /// The date of the run, recorded with the results (YYYY-MM-DD).
     #[arg(long, default_value = "undated")]
     pub date: String,
-    #[arg(long, default_value = "book/results/ch03-4-pytorch.json")]
-    pub out: PathBuf,
+    /// Where to write the results (JSON); default book/results/ch03-4-pytorch.json
+    /// for the book's settings, else target/custom/; checked before any work.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
 
 impl ComparePytorch {
@@ -56,6 +61,12 @@ impl ComparePytorch {
             out,
         } = self;
         use speed::compare::{self, ArraysMeta, Comparison, PyTorch, Round};
+        // The book's settings: PyTorch on two threads, the three fast cells,
+        // seed 42 (more or fewer rounds only measure the same thing again).
+        let book = threads == 2
+            && cells == [CellKind::LstmFast, CellKind::GruFast, CellKind::RnnFast]
+            && seed == 42;
+        let out = results_file(out.as_deref(), "ch03-4-pytorch.json", false, book)?;
         let version = compare::check_python(&python)?;
         eprintln!("PyTorch {version} found in {}", python.display());
         let config = RunConfig::seeded(CellKind::LstmFast, Head::LastReal, 1, seed);
@@ -83,11 +94,11 @@ impl ComparePytorch {
                 ours.cell = cell;
                 let rust = run(&ours, &prepared, None, false, true)?.log.epochs[0].seconds;
                 eprintln!(
-                    "{cell:?} round {round}: PyTorch's epoch (no progress bar from its side)…"
+                    "{cell} round {round}: PyTorch's epoch (no progress bar from its side)…"
                 );
                 let theirs = torch.epoch(cell)?;
                 eprintln!(
-                    "{cell:?} round {round}: ours {rust:.2} s, PyTorch {:.2} s (ratio {:.2})",
+                    "{cell} round {round}: ours {rust:.2} s, PyTorch {:.2} s (ratio {:.2})",
                     theirs.seconds,
                     rust / theirs.seconds
                 );
@@ -102,7 +113,7 @@ impl ComparePytorch {
         let summary = compare::summarise(&results);
         for s in &summary {
             println!(
-                "{:?}: median epoch ours {:.2} s, PyTorch {:.2} s: ratio {:.2} ({:.2}× faster)",
+                "{}: median epoch ours {:.2} s, PyTorch {:.2} s: ratio {:.2} ({:.2}× faster)",
                 s.cell,
                 s.rust_median_seconds,
                 s.pytorch_median_seconds,
@@ -111,9 +122,7 @@ impl ComparePytorch {
             );
         }
         let record = Comparison {
-            command: format!(
-                "speed compare-pytorch --rounds {rounds} --threads {threads} --seed {seed}"
-            ),
+            command: fileio::output::this_command_line(),
             machine,
             date,
             pytorch: torch.info.clone(),

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
+use fileio::output::results_file;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
 use recurrent::CellKind;
@@ -14,15 +15,23 @@ use sentiment::run::{RunConfig, run};
 pub struct FastAccuracy {
     #[command(flatten)]
     pub data: DataArgs,
+    /// Epochs of every run.
     #[arg(long, default_value_t = 5)]
     pub epochs: usize,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
+    /// A description of the machine, recorded with the results.
     #[arg(long, default_value = "unrecorded")]
     pub machine: String,
-    #[arg(long, default_value = "book/results/ch03-4-accuracy.json")]
-    pub out: PathBuf,
+    /// Where to write the results (JSON); default book/results/ch03-4-accuracy.json
+    /// for the book's settings, else target/custom/; checked before any work.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
 }
+
+/// The book's run: five epochs from seed 42.
+const BOOK: (usize, u64) = (5, 42);
 
 impl FastAccuracy {
     pub fn run(self) -> Result<()> {
@@ -34,8 +43,16 @@ impl FastAccuracy {
             out,
         } = self;
         use speed::speedcheck::{AccuracyRecord, AccuracyRun};
-        let root = locate(&data.options())?;
+        // The settings and the results file before anything is read or printed.
         let base = RunConfig::seeded(CellKind::Lstm, Head::LastReal, epochs, seed);
+        base.validate()?;
+        let out = results_file(
+            out.as_deref(),
+            "ch03-4-accuracy.json",
+            false,
+            (epochs, seed) == BOOK,
+        )?;
+        let root = locate(&data.options())?;
         let prepared = prepare(&root, &base.prep)?;
         let setups = [
             (CellKind::Lstm, false),
@@ -52,14 +69,14 @@ impl FastAccuracy {
             config.cell = cell;
             config.train.lazy_embedding = lazy;
             eprintln!(
-                "{cell:?}{}:",
+                "{cell}{}:",
                 if lazy { " (lazy embedding Adam)" } else { "" }
             );
             let result = run(&config, &prepared, None, false, true)?;
             runs.push(AccuracyRun::from_result(&result));
         }
         let record = AccuracyRecord {
-            command: format!("speed fast-accuracy --epochs {epochs} --seed {seed}"),
+            command: fileio::output::this_command_line(),
             machine,
             runs,
         };

@@ -15,6 +15,7 @@ pub struct Check {
     /// The least test accuracy a working model always reaches after one epoch.
     #[arg(long, default_value_t = 0.74)]
     pub floor: f64,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// The cells to check, each trained one epoch from the same data.
@@ -51,12 +52,12 @@ impl Check {
             let accuracy = result.log.test_accuracy;
             let epoch = &result.log.epochs[0];
             println!(
-                "real-data check: masked model, {cell:?}, 1 epoch: test accuracy {accuracy:.4} (floor {floor}), epoch {:.1} s, peak {:.0} MiB",
+                "real-data check: masked model, {cell}, 1 epoch: test accuracy {accuracy:.4} (floor {floor}), epoch {:.1} s, peak {:.0} MiB",
                 epoch.seconds, epoch.peak_memory_mib
             );
             if accuracy.is_nan() || accuracy < floor {
                 failed.push(format!(
-                    "{cell:?}: test accuracy {accuracy:.4} is below the floor {floor}"
+                    "{cell}: test accuracy {accuracy:.4} is below the floor {floor}"
                 ));
             }
         }

@@ -7,8 +7,9 @@ use clap::Args;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
 use recurrent::CellKind;
+use sentiment::interrupt::stop_on_ctrl_c;
 use sentiment::model::Head;
-use sentiment::run::{RunConfig, RunResult, check_resume, run};
+use sentiment::run::{RunConfig, RunResult, check_resume, lock_run_dir, run_locked};
 
 use crate::setup::at_least_one;
 
@@ -16,11 +17,13 @@ use crate::setup::at_least_one;
 pub struct Experiments {
     #[command(flatten)]
     pub data: DataArgs,
-    /// Where to write the results (JSON).
+    /// Where to write the results (JSON); checked before any work.
     #[arg(long)]
     pub out: PathBuf,
+    /// Epochs of every model.
     #[arg(long, default_value_t = 5, value_parser = at_least_one)]
     pub epochs: usize,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Folder for the runs' checkpoints (a run's checkpoint there is resumed
@@ -56,22 +59,34 @@ impl Experiments {
                 runs.join(format!("{cell:?}-{head:?}").to_lowercase()),
             )
         };
-        // Every setting and every checkpoint to resume, before the data is read.
+        // Every setting, every checkpoint to resume, the results file and
+        // the run folders (made and locked), before the data is read.
         for (config, dir) in setups.map(runs_of) {
             config.validate()?;
             check_resume(&config, &dir)?;
         }
+        fileio::output::check_output(&out, "--out")?;
+        let locks = setups
+            .map(runs_of)
+            .map(|(_, dir)| lock_run_dir(&dir))
+            .into_iter()
+            .collect::<Result<Vec<_>>>()?;
         let root = locate(&data.options())?;
+        if let Err(e) = stop_on_ctrl_c() {
+            eprintln!(
+                "warning: Ctrl-C will end the runs at once, not after their batch: {e}"
+            );
+        }
         let mut prepared = None;
         let mut results: Vec<RunResult> = Vec::new();
-        for (config, dir) in setups.map(runs_of) {
+        for ((config, _), lock) in setups.map(runs_of).into_iter().zip(&locks) {
             let data = prepared.get_or_insert_with(|| prepare(&root, &config.prep));
             let data = data.as_ref().map_err(|e| anyhow::anyhow!("{e}"))?;
-            eprintln!("== {:?} {:?}", config.cell, config.head);
-            results.push(run(&config, data, Some(&dir), true, true)?);
+            eprintln!("== {}, {} head", config.cell, config.head);
+            results.push(run_locked(&config, data, lock, true, true)?);
         }
         let record = serde_json::json!({
-            "command": format!("imdb experiments --epochs {epochs} --seed {seed}"),
+            "command": fileio::output::this_command_line(),
             "machine": machine,
             "runs": results,
         });

@@ -19,6 +19,7 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
+use sentiment::interrupt::Interrupted;
 
 #[derive(Parser)]
 #[command(about = "IMDB sentiment with hand-written recurrent networks (chapter 4)")]
@@ -42,9 +43,53 @@ enum Command {
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
-/// (see [`fileio::report`]).
+/// (see [`fileio::report`]); a training stopped by Ctrl-C says what it
+/// kept and how to resume, and ends with exit code 130 (as a shell reports
+/// a program ended by Ctrl-C).
 fn main() -> ExitCode {
-    fileio::report(run())
+    let result = run();
+    if let Err(error) = &result
+        && let Some(stopped) = error.downcast_ref::<Interrupted>()
+    {
+        eprintln!("error: {stopped}");
+        let args: Vec<String> = std::env::args().collect();
+        if stopped.resumable() {
+            eprintln!("to resume: {}", shell_words(&with_resume(&args)));
+        } else {
+            eprintln!("to start again: {}", shell_words(&args));
+        }
+        return ExitCode::from(130);
+    }
+    fileio::report(result)
+}
+
+/// `args` (a command line of `imdb train` or `imdb experiments`) with
+/// `--resume` added to a `train` that lacks it (`experiments` always resumes).
+fn with_resume(args: &[String]) -> Vec<String> {
+    let mut args = args.to_vec();
+    if args.get(1).is_some_and(|a| a == "train") && !args.iter().any(|a| a == "--resume") {
+        args.push("--resume".to_owned());
+    }
+    args
+}
+
+/// `args` as one line a shell reads back as the same words.
+fn shell_words(args: &[String]) -> String {
+    let plain = |a: &String| {
+        !a.is_empty()
+            && a.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"-_./=:,+@%".contains(&b))
+    };
+    args.iter()
+        .map(|a| {
+            if plain(a) {
+                a.clone()
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn run() -> Result<()> {

@@ -11,13 +11,16 @@ use sentiment::run::RunConfig;
 
 #[derive(Args, Clone)]
 pub struct Setup {
+    /// The recurrent cell (the -fast ones are section 3.4's fast path).
     #[arg(long, value_enum, default_value = "lstm")]
     pub cell: CellKind,
     /// per-step: the article's model; last-state: the classic classifier; last-real: masked.
     #[arg(long, value_enum, default_value = "last-real")]
     pub head: Head,
+    /// Passes over the training reviews.
     #[arg(long, default_value_t = 5, value_parser = at_least_one)]
     pub epochs: usize,
+    /// Reviews per training step.
     #[arg(long, default_value_t = 32, value_parser = at_least_one)]
     pub batch_size: usize,
     /// Ids kept per review (1 to 10,000).
@@ -27,8 +30,10 @@ pub struct Setup {
     /// the dataset has about 90,000 distinct words).
     #[arg(long, default_value_t = 20_000, value_parser = between(4, MAX_NUM_WORDS))]
     pub num_words: usize,
+    /// Where a short review gets its padding: after the review (post) or before it (pre).
     #[arg(long, value_enum, default_value = "post")]
     pub padding: Side,
+    /// Which end of a long review is cut: its start (pre, keeping the end) or its end (post).
     #[arg(long, value_enum, default_value = "pre")]
     pub truncating: Side,
     /// Clip the global gradient norm to this value (a positive finite number).
@@ -38,6 +43,7 @@ pub struct Setup {
     /// least 8, to hold out validation reviews of both classes).
     #[arg(long)]
     pub limit: Option<usize>,
+    /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
 }

@@ -6,7 +6,8 @@ use anyhow::{Result, bail};
 use clap::Args;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::prepare::prepare;
-use sentiment::run::{check_resume, run};
+use sentiment::interrupt::stop_on_ctrl_c;
+use sentiment::run::{check_resume, lock_run_dir, run_locked};
 use sentiment::train::checkpoint_path;
 
 use crate::setup::Setup;
@@ -21,7 +22,9 @@ pub struct Train {
     #[arg(long)]
     pub run_dir: Option<PathBuf>,
     /// Continue from the run folder's last checkpoint (made with the same
-    /// settings, except --epochs, which may be larger).
+    /// settings, except --epochs, which may be larger). Ctrl-C during
+    /// training stops after the current batch and keeps the last complete
+    /// epoch's checkpoint, to continue with --resume.
     #[arg(long)]
     pub resume: bool,
 }
@@ -49,13 +52,22 @@ impl Train {
                 checkpoint_path(&dir).display()
             );
         }
+        // The run folder is made and locked before the data is read: a
+        // folder that cannot be written, or that another training holds,
+        // is reported at once.
+        let lock = lock_run_dir(&dir)?;
         let root = locate(&data.options())?;
         eprintln!(
             "data: {} (reading, tokenizing and padding the reviews…)",
             root.display()
         );
         let prepared = prepare(&root, &config.prep)?;
-        let result = run(&config, &prepared, Some(&dir), resume, true)?;
+        if let Err(e) = stop_on_ctrl_c() {
+            eprintln!(
+                "warning: Ctrl-C will end the training at once, not after its batch: {e}"
+            );
+        }
+        let result = run_locked(&config, &prepared, &lock, resume, true)?;
         println!(
             "{}: test accuracy {:.4} (epoch {} chosen on validation); metrics in {}",
             dir.display(),
