@@ -7,8 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=book/results/ch03-4-steps.json
-machine=${MACHINE:-unrecorded}
-date=$(date -u +%F)
+# Each row records its own provenance (commit, date, processor, cores);
+# MACHINE adds a note on the machine.
+note=()
+[ -n "${MACHINE:-}" ] && note=(--machine "$MACHINE")
 rm -f "$out"
 row() {
   local step=$1 threads=$2 features=$3 cell=$4
@@ -16,7 +18,7 @@ row() {
   echo "== $step" >&2
   RNN_BOOK_THREADS=$threads cargo run --release -q -p speed $features --bin speed -- \
     bench-epoch --cell "$cell" --repeat 3 --record "$out" --step "$step" \
-    --machine "$machine" --date "$date" "$@"
+    "${note[@]}" "$@"
 }
 # The same, compiled for this processor (a build of its own, in target/native).
 native_row() {
@@ -26,7 +28,7 @@ native_row() {
   RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/native \
     cargo run --release -q -p speed --bin speed -- \
     bench-epoch --cell lstm-fast --repeat 3 --record "$out" --step "$step" \
-    --machine "$machine" --date "$date" "$@"
+    "${note[@]}" "$@"
 }
 row "1. readable LSTM of 3.2" 1 "--no-default-features" lstm "$@"
 row "2. packed gates, hoisted products, fused loop (C library exp)" 1 "--no-default-features --features libm-exp" lstm-fast "$@"

@@ -113,7 +113,11 @@ fn a_measured_number_typed_by_hand_is_reported_and_a_reference_is_not() {
     assert!(report.problems[0].message.contains("`0.81`"));
     assert_eq!(report.problems[0].line, 3);
 
-    results_file(&book, "r.json", serde_json::json!({"acc": 0.8099, "s": 13.6}));
+    results_file(
+        &book,
+        "r.json",
+        serde_json::json!({"acc": 0.8099, "s": 13.6}),
+    );
     book.write(
         "src/page.md",
         "# Page\n\nThe model reaches {{#result r.json /acc .2}} in \
@@ -124,7 +128,9 @@ fn a_measured_number_typed_by_hand_is_reported_and_a_reference_is_not() {
 
 #[test]
 fn a_reference_to_a_missing_key_or_file_is_reported_with_both() {
-    let book = book_with_page("# Page\n\n{{#result r.json /runs/0/acc .3}} and {{#result none.json /a .1}}\n");
+    let book = book_with_page(
+        "# Page\n\n{{#result r.json /runs/0/acc .3}} and {{#result none.json /a .1}}\n",
+    );
     results_file(&book, "r.json", serde_json::json!({"runs": []}));
     let report = check_sources(&book.src()).unwrap();
     assert_eq!(
@@ -139,7 +145,10 @@ fn a_reference_to_a_missing_key_or_file_is_reported_with_both() {
 #[test]
 fn a_results_file_without_provenance_is_reported() {
     let book = book_with_page("# Page\n");
-    book.write("src/results/old.json", r#"{"command": "x", "machine": "m"}"#);
+    book.write(
+        "src/results/old.json",
+        r#"{"command": "x", "machine": "m"}"#,
+    );
     let report = check_sources(&book.src()).unwrap();
     assert_eq!(kinds(&book), vec![Kind::MissingProvenance]);
     assert!(report.problems[0].message.contains("old.json"));

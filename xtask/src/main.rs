@@ -45,12 +45,10 @@ enum Command {
         /// `[package.metadata.book] benchmarks` (an unknown set lists them).
         #[arg(long)]
         set: String,
-        /// A description of the machine, for the book (for example "2-core x86_64, AVX-512").
+        /// A note on the machine, recorded beside its processor and cores
+        /// (for example "shared VM").
         #[arg(long)]
-        machine: String,
-        /// The date of the run (YYYY-MM-DD).
-        #[arg(long)]
-        date: String,
+        machine: Option<String>,
     },
     /// Check the Markdown sources only (includes, images, pasted code,
     /// numbers typed by hand, results references, provenance), without
@@ -104,7 +102,7 @@ fn run() -> Result<()> {
             }
             Ok(())
         }
-        Command::RecordBenchmarks { set, machine, date } => {
+        Command::RecordBenchmarks { set, machine } => {
             let set = workspace::benchmark_set(&workspace::members(&root)?, &set)?;
             let command = set.command();
             let measurements = bench_record::collect(
@@ -112,10 +110,14 @@ fn run() -> Result<()> {
                 &set.prefixes,
                 &command,
             )?;
+            // The run to repeat is the benchmarks' own command, then this one.
+            let mut provenance = fileio::Provenance::capture(machine.as_deref());
+            provenance.command = format!(
+                "{command} && cargo xtask record-benchmarks --set {}",
+                set.name
+            );
             let recording = bench_record::Recording {
-                command,
-                machine,
-                date,
+                provenance,
                 measurements,
             };
             let path = root

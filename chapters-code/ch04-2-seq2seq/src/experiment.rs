@@ -3,11 +3,11 @@
 use crate::task::Task;
 use crate::train::{Seq2SeqConfig, Seq2SeqRun};
 
-/// Where a results file came from.
+/// A results file: where it came from, and the run.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Seq2SeqResults {
-    pub command: String,
-    pub machine: String,
+    /// The command line, commit, date and machine that made the file.
+    pub provenance: fileio::Provenance,
     pub quick: bool,
     pub run: Seq2SeqRun,
 }

@@ -56,10 +56,9 @@ pub fn results_markdown(results: &Path) -> Result<String> {
     let r = load(results)?;
     let run = &r.run;
     let mut text = format!(
-        "Recorded with `{}` on {}{}: {} parameters, {} updates in {:.0} s. Exact match on {} held-out strings: **{:.4}**.\n\n| Length | Held-out strings | Exact match |\n|---|---|---|\n",
-        r.command,
-        r.machine,
-        if r.quick { " (quick form)" } else { "" },
+        "{}{} The model has {} parameters, trained for {} updates in {:.0} s. Exact match on {} held-out strings: **{:.4}**.\n\n| Length | Held-out strings | Exact match |\n|---|---|---|\n",
+        r.provenance.caption(),
+        if r.quick { " (Quick form.)" } else { "" },
         run.parameters,
         run.config.iterations,
         run.seconds,

@@ -35,7 +35,7 @@ fn the_quick_form_twice_with_one_seed_gives_identical_results() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let first = results_of(SEQ2SEQ, a.path(), &args, "results.json");
     assert_eq!(
-        first["command"], "seq2seq train --quick --seed 3 --out results.json",
+        first["provenance"]["command"], "seq2seq train --quick --seed 3 --out results.json",
         "the command line as typed"
     );
     assert_eq!(first, results_of(SEQ2SEQ, b.path(), &args, "results.json"));

@@ -5,8 +5,8 @@ use crate::train::{CharLmConfig, CharLmRun};
 /// A results file.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct CharLmResults {
-    pub command: String,
-    pub machine: String,
+    /// The command line, commit, date and machine that made the file.
+    pub provenance: fileio::Provenance,
     pub quick: bool,
     pub run: CharLmRun,
 }

@@ -76,10 +76,9 @@ pub fn results_markdown(results: &Path) -> Result<String> {
     let r = load(results)?;
     let run = &r.run;
     let mut text = format!(
-        "Recorded with `{}` on {}{}: {} characters of training text and {} held out from {} files (SHA-256 `{}`), {} distinct characters, {} parameters. Unigram perplexity on the held-out text: **{:.2}**. Best held-out perplexity: **{:.2}**, after epoch {} of {}.\n\n",
-        r.command,
-        r.machine,
-        if r.quick { " (quick form)" } else { "" },
+        "{}{} The run: {} characters of training text and {} held out from {} files (SHA-256 `{}`), {} distinct characters, {} parameters. Unigram perplexity on the held-out text: **{:.2}**. Best held-out perplexity: **{:.2}**, after epoch {} of {}.\n\n",
+        r.provenance.caption(),
+        if r.quick { " (Quick form.)" } else { "" },
         run.train_chars,
         run.held_out_chars,
         run.files.len(),

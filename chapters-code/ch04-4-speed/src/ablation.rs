@@ -25,22 +25,31 @@ pub struct StepRow {
 }
 
 /// The recorded steps, in the order they were added.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepsRecord {
-    pub machine: String,
-    pub date: String,
+    /// The script that makes the table, with the commit, date and machine
+    /// of its last row (each row is its own `speed bench-epoch --record` run).
+    pub provenance: fileio::Provenance,
     pub rows: Vec<StepRow>,
 }
 
-/// Add `row` to the record at `path` (created if missing), replacing a row of the same name.
-pub fn record(path: &Path, machine: &str, date: &str, row: StepRow) -> Result<()> {
+/// The command that makes the whole table, as its provenance records it.
+pub const STEPS_COMMAND: &str =
+    "bash compare/steps.sh (one `speed bench-epoch --record` run per row)";
+
+/// Add `row` to the record at `path` (created if missing), replacing a row
+/// of the same name; `provenance` is that of the run that measured it.
+pub fn record(path: &Path, mut provenance: fileio::Provenance, row: StepRow) -> Result<()> {
     let mut steps: StepsRecord = if path.is_file() {
-        fileio::load_json(path, "`imdb bench-epoch --record`")?
+        fileio::load_json(path, "`speed bench-epoch --record`")?
     } else {
-        StepsRecord::default()
+        StepsRecord {
+            provenance: provenance.clone(),
+            rows: Vec::new(),
+        }
     };
-    steps.machine = machine.to_owned();
-    steps.date = date.to_owned();
+    provenance.command = STEPS_COMMAND.to_owned();
+    steps.provenance = provenance;
     match steps.rows.iter_mut().find(|r| r.step == row.step) {
         Some(old) => *old = row,
         None => steps.rows.push(row),
@@ -53,10 +62,9 @@ pub fn record(path: &Path, machine: &str, date: &str, row: StepRow) -> Result<()
 /// row and over the first.
 pub fn table(steps: &StepsRecord) -> String {
     let mut text = format!(
-        "Recorded {} on {} by `compare/steps.sh` (`imdb bench-epoch`, median of {} epochs per row, one build per row).\n\n\
+        "{} The median of {} epochs per row, one build per row.\n\n\
          | Step | Build features | Threads | Epoch (median) | Speed-up of this step | Speed-up so far |\n|---|---|---|---|---|---|\n",
-        steps.date,
-        steps.machine,
+        steps.provenance.caption(),
         steps.rows.first().map_or(0, |r| r.epoch_seconds.len()),
     );
     let first = steps.rows.first().map(|r| r.median_seconds);

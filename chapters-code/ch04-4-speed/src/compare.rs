@@ -228,9 +228,8 @@ pub struct CellSummary {
 /// A recorded comparison (book/results/ch03-4-pytorch.json).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Comparison {
-    pub command: String,
-    pub machine: String,
-    pub date: String,
+    /// The command line, commit, date and machine that made the file.
+    pub provenance: fileio::Provenance,
     pub pytorch: serde_json::Value,
     pub reviews: usize,
     pub batches: usize,

@@ -32,13 +32,11 @@ pub fn comparison_table(c: &Comparison) -> String {
     let version = c.pytorch["torch"].as_str().unwrap_or("unknown");
     let threads = &c.pytorch["threads"];
     let mut text = format!(
-        "Recorded {} on {} with `{}`: {} training reviews, {} batches of 32 per epoch, \
+        "{} {} training reviews, {} batches of 32 per epoch, \
          one epoch of ours then one of PyTorch {version} ({threads} threads), alternating, \
          {} rounds per cell. Peak memory of our process: {:.0} MiB.\n\n\
          | Cell | Our epoch (median) | PyTorch's epoch (median) | Ratio ours / PyTorch | Speed-up |\n|---|---|---|---|---|\n",
-        c.date,
-        c.machine,
-        c.command,
+        c.provenance.caption(),
         c.reviews,
         c.batches,
         c.rounds
@@ -63,9 +61,9 @@ pub fn comparison_table(c: &Comparison) -> String {
 /// Five-epoch accuracy on both paths as a Markdown table.
 pub fn accuracy_table(a: &AccuracyRecord) -> String {
     let mut text = format!(
-        "Recorded on {} with `{}` (the article's model, masked head (c), the same initial weights on both paths).\n\n\
+        "{} The article's model, masked head (c), the same initial weights on both paths.\n\n\
          | Cell | Path | Test accuracy | Points from the readable path | Epoch chosen on validation | Seconds per epoch (median) |\n|---|---|---|---|---|---|\n",
-        a.machine, a.command
+        a.provenance.caption()
     );
     for run in &a.runs {
         let diff = a

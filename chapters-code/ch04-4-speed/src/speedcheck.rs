@@ -40,8 +40,8 @@ impl AccuracyRun {
 /// The record of `imdb fast-accuracy` (book/results/ch03-4-accuracy.json).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct AccuracyRecord {
-    pub command: String,
-    pub machine: String,
+    /// The command line, commit, date and machine that made the file.
+    pub provenance: fileio::Provenance,
     pub runs: Vec<AccuracyRun>,
 }
 

@@ -14,8 +14,8 @@ use sentiment::run::RunResult;
 /// The recorded experiments.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Recorded {
-    pub command: String,
-    pub machine: String,
+    /// The command line, commit, date and machine that made the file.
+    pub provenance: fileio::Provenance,
     pub runs: Vec<RunResult>,
 }
 
@@ -98,8 +98,8 @@ pub fn write_figures(recorded: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn results_table(recorded: &Path) -> Result<String> {
     let recorded = load(recorded)?;
     let mut text = format!(
-        "Recorded with `{}` on {}.\n\n| Model | Parameters | Epoch chosen on validation | Validation accuracy | Test accuracy | Seconds per epoch (median) | Peak memory of the process so far |\n|---|---|---|---|---|---|---|\n",
-        recorded.command, recorded.machine
+        "{}\n\n| Model | Parameters | Epoch chosen on validation | Validation accuracy | Test accuracy | Seconds per epoch (median) | Peak memory of the process so far |\n|---|---|---|---|---|---|---|\n",
+        recorded.provenance.caption()
     );
     for run in &recorded.runs {
         let chosen = run

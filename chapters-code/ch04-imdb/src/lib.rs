@@ -1,6 +1,8 @@
 //! Chapter 4: sentiment classification of IMDB reviews, the article's worked
 //! example built for real. The data pipeline is the crate `imdb-data`, the
 //! classifier and its training the crate `sentiment`; this crate holds the
-//! `imdb` program and the chapter's figures and tables.
+//! `imdb` program, the chapter's figures and tables, and the paired
+//! comparison of its models on the test set.
 
 pub mod figures;
+pub mod paired;

@@ -7,13 +7,13 @@ use anyhow::Result;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-/// Where an experiment's results were made, and by which command.
+/// Where an experiment's results were made (the command line, commit, date
+/// and machine, as every results file records them), and whether it was
+/// the quick form.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Provenance {
-    /// The command line that made the file.
-    pub command: String,
-    /// A description of the machine.
-    pub machine: String,
+    #[serde(flatten)]
+    pub made: fileio::Provenance,
     /// `true` for a `--quick` run (small sizes, for CI), `false` for the book's.
     pub quick: bool,
 }

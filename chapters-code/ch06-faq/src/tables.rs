@@ -84,11 +84,10 @@ pub fn gradient_table(results: &GradientResults) -> String {
 
 fn provenance_line(p: &crate::record::Provenance) -> String {
     format!(
-        "Recorded with `{}` on {}{}.",
-        p.command,
-        p.machine,
+        "{}{}",
+        p.made.caption(),
         if p.quick {
-            " (quick form: small sizes)"
+            " (Quick form: small sizes.)"
         } else {
             ""
         }

@@ -15,23 +15,15 @@ pub struct RunArgs {
     /// Where to write the results (JSON), checked before any work; default book/results/ for the book's settings, target/quick/ with --quick, target/custom/ for other settings.
     #[arg(long)]
     pub out: Option<PathBuf>,
-    /// A description of the machine, recorded with the results.
-    #[arg(long, default_value = "unrecorded")]
-    pub machine: String,
+    /// A note on the machine (e.g. "shared VM"), recorded with its processor and cores.
+    #[arg(long)]
+    pub machine: Option<String>,
 }
 
 impl RunArgs {
-    /// `--out`, or the default place of the results file `file`.
-    pub fn out_path(&self, file: &str) -> PathBuf {
-        self.out
-            .clone()
-            .unwrap_or_else(|| crate::results_path(self.quick, file))
-    }
-
-    /// The command line that reruns this, for the record: `program` and
-    /// its subcommand, then `--quick` if given, then the seed.
-    pub fn command(&self, program: &str) -> String {
-        let quick = if self.quick { " --quick" } else { "" };
-        format!("{program}{quick} --seed {}", self.seed)
+    /// The provenance of this run's results file: this command line, the
+    /// commit, now, and this machine with the `--machine` note.
+    pub fn provenance(&self) -> crate::Provenance {
+        crate::Provenance::capture(self.machine.as_deref())
     }
 }

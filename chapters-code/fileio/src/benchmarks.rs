@@ -24,9 +24,8 @@ pub struct Measurement {
 /// A recorded run of benchmarks and where it was made.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recording {
-    pub command: String,
-    pub machine: String,
-    pub date: String,
+    /// The `cargo bench` command, commit, date and machine of the run.
+    pub provenance: crate::Provenance,
     pub measurements: Vec<Measurement>,
 }
 
@@ -59,10 +58,8 @@ pub fn table(recording: &Recording) -> String {
         .iter()
         .any(|m| baseline_of(m).is_some());
     let mut text = format!(
-        "Recorded {} on {} with `{}`.\n\n| Benchmark | Median | 95% interval of the median |{}\n|---|---|---|{}\n",
-        recording.date,
-        recording.machine,
-        recording.command,
+        "{}\n\n| Benchmark | Median | 95% interval of the median |{}\n|---|---|---|{}\n",
+        recording.provenance.caption(),
         if any_baseline {
             " Speed-up over the readable code |"
         } else {
@@ -114,10 +111,16 @@ mod tests {
     }
 
     fn recording(measurements: Vec<Measurement>) -> Recording {
+        let mut provenance = crate::Provenance::capture(Some("m"));
+        provenance.command = "cargo bench".into();
+        provenance.date = "2026-11-29T00:00:00Z".into();
+        provenance.commit = "abcdef0123".into();
+        provenance.machine.processor = "CPU".into();
+        provenance.machine.cores = 2;
+        provenance.machine.arch = "x86_64".into();
+        provenance.machine.vector_extensions = vec![];
         Recording {
-            command: "cargo bench".into(),
-            machine: "m".into(),
-            date: "d".into(),
+            provenance,
             measurements,
         }
     }
@@ -127,7 +130,7 @@ mod tests {
         let text = table(&recording(vec![measurement("lstm forward", 2e6)]));
         assert_eq!(
             text,
-            "Recorded d on m with `cargo bench`.\n\n| Benchmark | Median | 95% interval of the median |\n|---|---|---|\n| lstm forward | 2.000 ms | 1.800 – 2.200 ms |\n"
+            "Recorded 2026-11-29 at commit abcdef0 with `cargo bench` on a 2-core CPU (x86_64; m).\n\n| Benchmark | Median | 95% interval of the median |\n|---|---|---|\n| lstm forward | 2.000 ms | 1.800 – 2.200 ms |\n"
         );
     }
 

@@ -132,8 +132,9 @@ pub fn command_line(args: impl IntoIterator<Item = String>) -> String {
 }
 
 /// The commit of the git repository that holds `dir`, with `+ uncommitted
-/// changes` when tracked files other than the book's recorded and
-/// generated outputs differ from it; `unknown (not a git checkout)`
+/// changes` when tracked files outside `book/` (the code, not the pages and
+/// their recorded results; a run that reads the pages records their hash
+/// itself) differ from it; `unknown (not a git checkout)`
 /// outside a repository or without git.
 pub fn commit(dir: &Path) -> String {
     let git = |args: &[&str]| {
@@ -158,9 +159,7 @@ pub fn commit(dir: &Path) -> String {
         "--untracked-files=no",
         "--",
         ".",
-        ":!book/results",
-        ":!book/figures",
-        ":!book/generated",
+        ":!book",
     ]);
     match changed {
         Some(text) if text.is_empty() => head,

@@ -11,6 +11,7 @@ pub mod lock;
 pub mod model;
 mod resume;
 pub mod run;
+pub mod scores;
 pub mod train;
 pub mod train_config;
 mod trained;

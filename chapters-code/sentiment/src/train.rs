@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail, ensure};
 use indicatif::{ProgressBar, ProgressStyle};
-use ndarray::{Array1, Array2, Axis};
+use ndarray::{Array1, Array2};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
@@ -17,6 +17,7 @@ use crate::checkpoint;
 use crate::interrupt::Interrupted;
 use crate::model::{Batch, Classifier, EMBEDDING};
 use crate::run::{RunConfig, check_data};
+use crate::scores::{evaluate_each, gather};
 pub use crate::train_config::TrainConfig;
 use crate::vocab_file::{self, VOCAB_STAMP};
 use imdb_data::prepare::{Examples, Prepared};
@@ -44,31 +45,17 @@ pub struct TrainLog {
     pub chosen_epoch: usize,
     pub test_loss: f64,
     pub test_accuracy: f64,
+    /// Which test reviews the chosen model gets right, as hexadecimal
+    /// ([`crate::scores::to_hex`]): for comparing models review by review.
+    #[serde(default)]
+    pub test_correct: String,
 }
 
-/// Loss and accuracy of `model` on `examples`, in batches of 256.
+/// Loss and accuracy of `model` on `examples`, in batches of 256
+/// (see [`evaluate_each`] for which reviews it gets right).
 pub fn evaluate(model: &Classifier<f32>, examples: &Examples) -> (f64, f64) {
-    let (mut loss, mut correct) = (0.0, 0usize);
-    let n = examples.len();
-    for start in (0..n).step_by(256) {
-        let rows: Vec<usize> = (start..(start + 256).min(n)).collect();
-        let (ids, labels, last) = gather(examples, &rows);
-        let p = model.predict(ids.view(), &last);
-        for (p, y) in p.iter().zip(labels.iter()) {
-            let p = f64::from(*p).clamp(1e-7, 1.0 - 1e-7);
-            loss -= if *y > 0.5 { p.ln() } else { (1.0 - p).ln() };
-            correct += usize::from((p > 0.5) == (*y > 0.5));
-        }
-    }
-    (loss / n as f64, correct as f64 / n as f64)
-}
-
-/// The ids, labels and last real positions of `rows`.
-fn gather(examples: &Examples, rows: &[usize]) -> (Array2<u32>, Array1<f32>, Vec<usize>) {
-    let ids = examples.padded.ids.select(Axis(0), rows);
-    let labels = rows.iter().map(|&r| examples.labels[r]).collect();
-    let last = rows.iter().map(|&r| examples.padded.last_real(r)).collect();
-    (ids, labels, last)
+    let e = evaluate_each(model, examples);
+    (e.loss, e.accuracy)
 }
 
 /// Peak resident set size of this process in MiB, from /proc (0 where unavailable).
@@ -329,7 +316,8 @@ pub fn train(
                 .then(b.epoch.cmp(&a.epoch))
         })
         .map_or(0, |e| e.epoch);
-    let (test_loss, test_accuracy) = evaluate(&chosen, &data.test);
+    let test = evaluate_each(&chosen, &data.test);
+    let (test_loss, test_accuracy) = (test.loss, test.accuracy);
     if let Some(dir) = run_dir {
         // The model records the vocabulary it was trained with, which is
         // written after it: a later load detects a vocabulary that is not it.
@@ -344,5 +332,6 @@ pub fn train(
         chosen_epoch,
         test_loss,
         test_accuracy,
+        test_correct: crate::scores::to_hex(&test.correct),
     })
 }

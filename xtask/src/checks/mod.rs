@@ -118,9 +118,12 @@ pub fn check_sources(src: &Path) -> Result<Report> {
     let sections = crate::results::typed::section_numbers(texts.iter().map(String::as_str));
     for (page, text) in pages.iter().zip(&texts) {
         if prose.contains(page) {
-            report
-                .problems
-                .extend(numbers::check_numbers(page, text, &results_dir, &sections));
+            report.problems.extend(numbers::check_numbers(
+                page,
+                text,
+                &results_dir,
+                &sections,
+            ));
         }
     }
     report

@@ -21,7 +21,9 @@ pub fn apply(value: &Value, spec: &[&str]) -> Result<String, String> {
     if let Value::String(s) = value {
         return match spec {
             [] => Ok(s.clone()),
-            _ => Err(format!("the value is the text {s:?}; a text takes no format")),
+            _ => Err(format!(
+                "the value is the text {s:?}; a text takes no format"
+            )),
         };
     }
     let Some(mut x) = value.as_f64() else {
@@ -30,17 +32,25 @@ pub fn apply(value: &Value, spec: &[&str]) -> Result<String, String> {
     let mut words = spec.iter();
     let mut style = words.next();
     if let Some(scale) = style.filter(|w| w.starts_with('*') || w.starts_with('/')) {
-        let by: f64 = scale[1..]
-            .parse()
-            .map_err(|_| format!("`{scale}` is not a scale (write e.g. `*100` or `/1e6`)"))?;
-        x = if scale.starts_with('*') { x * by } else { x / by };
+        let by: f64 = scale[1..].parse().map_err(|_| {
+            format!("`{scale}` is not a scale (write e.g. `*100` or `/1e6`)")
+        })?;
+        x = if scale.starts_with('*') {
+            x * by
+        } else {
+            x / by
+        };
         style = words.next();
     }
     if let Some(extra) = words.next() {
-        return Err(format!("`{extra}` after the style: give one scale and one style"));
+        return Err(format!(
+            "`{extra}` after the style: give one scale and one style"
+        ));
     }
     let Some(style) = style else {
-        return Err(format!("the number {value} needs a style (`.N`, `%.N`, `e.N`, `,` or `int`)"));
+        return Err(format!(
+            "the number {value} needs a style (`.N`, `%.N`, `e.N`, `,` or `int`)"
+        ));
     };
     styled(x, style)
 }
@@ -64,7 +74,9 @@ fn styled(x: f64, style: &str) -> Result<String, String> {
     } else if style == "int" {
         Ok(format!("{:.0}", x.round()))
     } else {
-        Err(format!("`{style}` is not a style (`.N`, `%.N`, `e.N`, `,` or `int`)"))
+        Err(format!(
+            "`{style}` is not a style (`.N`, `%.N`, `e.N`, `,` or `int`)"
+        ))
     }
 }
 

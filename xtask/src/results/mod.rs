@@ -114,9 +114,11 @@ pub fn given(args: &str) -> Result<&str, String> {
         Some((text, reason)) if !text.trim().is_empty() && !reason.trim().is_empty() => {
             Ok(text.trim())
         }
-        _ => Err("write `{{#given TEXT | REASON}}`, with the reason the number is not a \
+        _ => Err(
+            "write `{{#given TEXT | REASON}}`, with the reason the number is not a \
                   measurement of this book"
-            .to_owned()),
+                .to_owned(),
+        ),
     }
 }
 
@@ -141,7 +143,12 @@ fn result(args: &str, results: &Path) -> Result<String, String> {
 /// The arithmetic a reference may do on two recorded values.
 const OPS: [&str; 4] = ["over", "minus", "times", "plus"];
 
-fn combine(file: &str, op: &str, a: (&str, &Value), b: (&str, &Value)) -> Result<Value, String> {
+fn combine(
+    file: &str,
+    op: &str,
+    a: (&str, &Value),
+    b: (&str, &Value),
+) -> Result<Value, String> {
     let number = |(ptr, v): (&str, &Value)| {
         v.as_f64()
             .ok_or_else(|| format!("{file} {ptr}: `{op}` needs a number, found {v}"))
@@ -205,7 +212,11 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].contains("r.json") && errors[0].contains("/runs/7"), "{}", errors[0]);
+        assert!(
+            errors[0].contains("r.json") && errors[0].contains("/runs/7"),
+            "{}",
+            errors[0]
+        );
         assert!(errors[1].contains("gone.json"), "{}", errors[1]);
         assert!(errors[2].contains("cell=rnn"), "{}", errors[2]);
     }

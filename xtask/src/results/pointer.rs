@@ -12,15 +12,16 @@ use serde_json::Value;
 /// that does not match and what is there instead.
 pub fn lookup(json: &Value, pointer: &str) -> Result<Value, String> {
     let Some(rest) = pointer.strip_prefix('/') else {
-        return Err(format!("`{pointer}` is not a pointer: it must start with `/`"));
+        return Err(format!(
+            "`{pointer}` is not a pointer: it must start with `/`"
+        ));
     };
     let mut here = json;
     let mut walked = String::new();
     for raw in rest.split('/') {
         let segment = raw.replace("~1", "/").replace("~0", "~");
-        here = step(here, &segment).map_err(|why| {
-            format!("no {walked}/{raw} (in {pointer}): {why}")
-        })?;
+        here = step(here, &segment)
+            .map_err(|why| format!("no {walked}/{raw} (in {pointer}): {why}"))?;
         walked.push('/');
         walked.push_str(raw);
     }
@@ -42,14 +43,18 @@ fn step<'v>(here: &'v Value, segment: &str) -> Result<&'v Value, String> {
             .ok()
             .and_then(|i| items.get(i))
             .ok_or_else(|| format!("the array there has {} items", items.len())),
-        other => Err(format!("the value there is {other}, not an object or array")),
+        other => Err(format!(
+            "the value there is {other}, not an object or array"
+        )),
     }
 }
 
 /// The one element of an array whose field `key` (a dotted path) equals `value`.
 fn select<'v>(here: &'v Value, selector: &str) -> Result<&'v Value, String> {
     let Some((key, wanted)) = selector.split_once('=') else {
-        return Err(format!("`[{selector}]` is not a selector: write `[key=value]`"));
+        return Err(format!(
+            "`[{selector}]` is not a selector: write `[key=value]`"
+        ));
     };
     let Value::Array(items) = here else {
         return Err("a selector needs an array there".to_owned());
@@ -65,7 +70,10 @@ fn select<'v>(here: &'v Value, selector: &str) -> Result<&'v Value, String> {
                 .iter()
                 .filter_map(|item| field(item, key).map(show))
                 .collect();
-            Err(format!("no element has {key} = {wanted}; they have {}", seen.join(", ")))
+            Err(format!(
+                "no element has {key} = {wanted}; they have {}",
+                seen.join(", ")
+            ))
         }
         many => Err(format!("{} elements have {key} = {wanted}", many.len())),
     }
@@ -126,7 +134,10 @@ mod tests {
         let j = sample();
         let e = lookup(&j, "/runs/0/loss").unwrap_err();
         assert!(e.starts_with("no /runs/0/loss"), "{e}");
-        assert!(e.contains("config, acc") || e.contains("acc, config"), "{e}");
+        assert!(
+            e.contains("config, acc") || e.contains("acc, config"),
+            "{e}"
+        );
         assert!(lookup(&j, "/runs/9").unwrap_err().contains("3 items"));
         assert!(lookup(&j, "runs").is_err());
     }

@@ -33,7 +33,9 @@ impl Preprocessor for ResultsPreprocessor {
                     .to_string();
                 match super::expand(&chapter.content, &results) {
                     Ok(text) => chapter.content = text,
-                    Err(found) => errors.extend(found.into_iter().map(|e| format!("{page}: {e}"))),
+                    Err(found) => {
+                        errors.extend(found.into_iter().map(|e| format!("{page}: {e}")))
+                    }
                 }
             }
         });

@@ -20,9 +20,8 @@ pub fn read(results: &Path, file: &str) -> Result<Provenance, String> {
              record it again with the program that makes it"
         ));
     };
-    serde_json::from_value(p.clone()).map_err(|e| {
-        format!("the results file {file} has an incomplete `provenance`: {e}")
-    })
+    serde_json::from_value(p.clone())
+        .map_err(|e| format!("the results file {file} has an incomplete `provenance`: {e}"))
 }
 
 /// The caption of `{{#provenance FILE}}`, in italics.
@@ -61,7 +60,8 @@ mod tests {
     #[test]
     fn a_file_without_provenance_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        let good = serde_json::json!({ "provenance": Provenance::capture(Some("test")), "x": 1 });
+        let good =
+            serde_json::json!({ "provenance": Provenance::capture(Some("test")), "x": 1 });
         std::fs::write(dir.path().join("good.json"), good.to_string()).unwrap();
         std::fs::write(dir.path().join("bare.json"), r#"{"command": "x"}"#).unwrap();
         std::fs::write(
@@ -74,6 +74,9 @@ mod tests {
         assert!(missing[0].contains("bare.json") && missing[0].contains("no `provenance`"));
         assert!(missing[1].contains("half.json") && missing[1].contains("commit"));
         let caption = caption(dir.path(), "good.json").unwrap();
-        assert!(caption.starts_with("*Recorded ") && caption.contains("; test)"), "{caption}");
+        assert!(
+            caption.starts_with("*Recorded ") && caption.contains("; test)"),
+            "{caption}"
+        );
     }
 }

@@ -24,8 +24,23 @@ use regex::Regex;
 
 /// Tools whose version numbers may follow their names in the prose.
 pub const TOOLS: [&str; 18] = [
-    "Rust", "Keras", "PyTorch", "TensorFlow", "TF", "tf_keras", "mdBook", "mdbook-katex",
-    "KaTeX", "Python", "CUDA", "ndarray", "plotters", "criterion", "oneDNN", "MKL", "NumPy",
+    "Rust",
+    "Keras",
+    "PyTorch",
+    "TensorFlow",
+    "TF",
+    "tf_keras",
+    "mdBook",
+    "mdbook-katex",
+    "KaTeX",
+    "Python",
+    "CUDA",
+    "ndarray",
+    "plotters",
+    "criterion",
+    "oneDNN",
+    "MKL",
+    "NumPy",
     "edition",
 ];
 
@@ -37,7 +52,10 @@ pub struct Typed {
 }
 
 static MASKS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let versions = format!(r"\b(?:{})\s+v?\d+(?:\.\d+)+(?:[-–]\d+(?:\.\d+)*)?", TOOLS.join("|"));
+    let versions = format!(
+        r"\b(?:{})\s+v?\d+(?:\.\d+)+(?:[-–]\d+(?:\.\d+)*)?",
+        TOOLS.join("|")
+    );
     [
         r"(?s)\$\$.*?\$\$",
         r"``[^\n]*?``",
@@ -70,10 +88,16 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
 /// The section numbers of the book (`3.1`, `4.4`, …) from the pages' headings
 /// (`# 3.1 The vanilla…`) and the article-section notes (`Article section: 3.1`).
 pub fn section_numbers<'a>(pages: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
-    let heading = Regex::new(r"(?m)^(?:#+|\*Article section:)\s+(\d+\.\d+)\b").expect("valid");
+    let heading =
+        Regex::new(r"(?m)^(?:#+|\*Article section:)\s+(\d+\.\d+)\b").expect("valid");
     pages
         .into_iter()
-        .flat_map(|text| heading.captures_iter(text).map(|c| c[1].to_owned()).collect::<Vec<_>>())
+        .flat_map(|text| {
+            heading
+                .captures_iter(text)
+                .map(|c| c[1].to_owned())
+                .collect::<Vec<_>>()
+        })
         .collect()
 }
 
@@ -90,7 +114,9 @@ pub fn find(page: &str, sections: &BTreeSet<String>) -> Vec<Typed> {
         let after = &prose[m.start() + token.len()..];
         let unit = UNIT.find(after).map(|u| u.as_str());
         let times = after.starts_with('×')
-            && !after['×'.len_utf8()..].trim_start().starts_with(|c: char| c.is_ascii_digit());
+            && !after['×'.len_utf8()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit());
         let decimal = token.contains('.');
         let section = decimal && sections.contains(token);
         if unit.is_some() || times || (decimal && !section) {
@@ -166,7 +192,16 @@ mod tests {
                     1.5× more), uses 8 MB and 58% of reviews; 190 GFLOP/s.\n";
         assert_eq!(
             texts(page),
-            ["0.81", "13.6 s", "4 s", "2×", "1.5×", "8 MB", "58%", "190 GFLOP/s"]
+            [
+                "0.81",
+                "13.6 s",
+                "4 s",
+                "2×",
+                "1.5×",
+                "8 MB",
+                "58%",
+                "190 GFLOP/s"
+            ]
         );
     }
 
@@ -190,6 +225,12 @@ mod tests {
     fn lines_are_counted_through_blanked_blocks() {
         let page = "a\n```\nb 0.5\n```\nc 0.25\n";
         let found = find(page, &BTreeSet::new());
-        assert_eq!(found, [Typed { line: 5, text: "0.25".into() }]);
+        assert_eq!(
+            found,
+            [Typed {
+                line: 5,
+                text: "0.25".into()
+            }]
+        );
     }
 }

@@ -61,8 +61,7 @@ fn run() -> Result<()> {
     };
     let (run, _) = train(&config, true);
     let results = Seq2SeqResults {
-        command: fileio::output::this_command_line(),
-        machine: args.machine.clone(),
+        provenance: args.provenance(),
         quick: args.quick,
         run,
     };

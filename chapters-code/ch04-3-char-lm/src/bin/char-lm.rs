@@ -98,8 +98,7 @@ fn run() -> Result<()> {
     );
     let (run, _) = train(&corpus, &config, true);
     let results = CharLmResults {
-        command: fileio::output::this_command_line(),
-        machine: args.machine.clone(),
+        provenance: args.provenance(),
         quick: args.quick,
         run,
     };

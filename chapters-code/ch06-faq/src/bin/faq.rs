@@ -35,8 +35,7 @@ struct Cli {
 /// How a run's results are recorded: with the command line as typed.
 fn provenance(run: &RunArgs) -> Provenance {
     Provenance {
-        command: fileio::output::this_command_line(),
-        machine: run.machine.clone(),
+        made: run.provenance(),
         quick: run.quick,
     }
 }

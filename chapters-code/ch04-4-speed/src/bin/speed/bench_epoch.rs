@@ -17,9 +17,9 @@ pub struct BenchEpoch {
     /// The recurrent cell to time (the -fast ones are section 3.4's fast path).
     #[arg(long, value_enum, default_value = "lstm-fast")]
     pub cell: CellKind,
-    /// The machine's peak f32 rate in GFLOP/s, to compare against (2 cores with AVX-512 FMA at ~3 GHz: about 190).
-    #[arg(long, default_value_t = 190.0)]
-    pub peak_gflops: f64,
+    /// The machine's peak f32 rate in GFLOP/s to compare against, as `speed peak` measures it (optional).
+    #[arg(long)]
+    pub peak_gflops: Option<f64>,
     /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
@@ -35,12 +35,9 @@ pub struct BenchEpoch {
     /// The row's name in the steps file.
     #[arg(long)]
     pub step: Option<String>,
-    /// A description of the machine, for the steps file.
-    #[arg(long, default_value = "unrecorded")]
-    pub machine: String,
-    /// The date, for the steps file (YYYY-MM-DD).
-    #[arg(long, default_value = "undated")]
-    pub date: String,
+    /// A note on the machine (e.g. "shared VM"), recorded with its processor and cores.
+    #[arg(long)]
+    pub machine: Option<String>,
 }
 
 impl BenchEpoch {
@@ -55,7 +52,6 @@ impl BenchEpoch {
             record,
             step,
             machine,
-            date,
         } = self;
         let mut config = RunConfig::seeded(cell, Head::LastReal, repeat.max(1), seed);
         config.train.lazy_embedding = lazy_embedding;
@@ -96,11 +92,16 @@ impl BenchEpoch {
             }
         );
         println!(
-            "recurrent layer: {:.1} GFLOP per epoch, {gflops:.1} GFLOP/s = {:.1}% of the assumed peak {peak_gflops} GFLOP/s (bound: {:.2} s per epoch)",
-            flops as f64 / 1e9,
-            100.0 * gflops / peak_gflops,
-            flops as f64 / 1e9 / peak_gflops
+            "recurrent layer: {:.1} GFLOP per epoch, {gflops:.1} GFLOP/s",
+            flops as f64 / 1e9
         );
+        if let Some(peak) = peak_gflops {
+            println!(
+                "  = {:.1}% of the peak {peak} GFLOP/s given (floor: {:.2} s per epoch)",
+                100.0 * gflops / peak,
+                flops as f64 / 1e9 / peak
+            );
+        }
         if let (Some(path), Some(step)) = (record, step) {
             let row = speed::ablation::StepRow {
                 step,
@@ -113,7 +114,11 @@ impl BenchEpoch {
                 batches,
                 peak_memory_mib: peak,
             };
-            speed::ablation::record(&path, &machine, &date, row)?;
+            speed::ablation::record(
+                &path,
+                fileio::Provenance::capture(machine.as_deref()),
+                row,
+            )?;
             println!("recorded in {}", path.display());
         }
         Ok(())

@@ -35,12 +35,9 @@ pub struct ComparePytorch {
     /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// A description of the machine, recorded with the results.
-    #[arg(long, default_value = "unrecorded")]
-    pub machine: String,
-    /// The date of the run, recorded with the results (YYYY-MM-DD).
-    #[arg(long, default_value = "undated")]
-    pub date: String,
+    /// A note on the machine (e.g. "shared VM"), recorded with its processor and cores.
+    #[arg(long)]
+    pub machine: Option<String>,
     /// Where to write the results (JSON); default book/results/ch03-4-pytorch.json
     /// for the book's settings, else target/custom/; checked before any work.
     #[arg(long)]
@@ -57,7 +54,6 @@ impl ComparePytorch {
             cells,
             seed,
             machine,
-            date,
             out,
         } = self;
         use speed::compare::{self, ArraysMeta, Comparison, PyTorch, Round};
@@ -122,9 +118,7 @@ impl ComparePytorch {
             );
         }
         let record = Comparison {
-            command: fileio::output::this_command_line(),
-            machine,
-            date,
+            provenance: fileio::Provenance::capture(machine.as_deref()),
             pytorch: torch.info.clone(),
             reviews: prepared.train.len(),
             batches: prepared.train.len().div_ceil(config.train.batch_size),

@@ -21,9 +21,9 @@ pub struct FastAccuracy {
     /// The seed of the initial weights, the validation split and the batch order.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
-    /// A description of the machine, recorded with the results.
-    #[arg(long, default_value = "unrecorded")]
-    pub machine: String,
+    /// A note on the machine (e.g. "shared VM"), recorded with its processor and cores.
+    #[arg(long)]
+    pub machine: Option<String>,
     /// Where to write the results (JSON); default book/results/ch03-4-accuracy.json
     /// for the book's settings, else target/custom/; checked before any work.
     #[arg(long)]
@@ -76,8 +76,7 @@ impl FastAccuracy {
             runs.push(AccuracyRun::from_result(&result));
         }
         let record = AccuracyRecord {
-            command: fileio::output::this_command_line(),
-            machine,
+            provenance: fileio::Provenance::capture(machine.as_deref()),
             runs,
         };
         for line in record.summary_lines() {

@@ -9,6 +9,7 @@
 mod bench_epoch;
 mod compare_pytorch;
 mod fast_accuracy;
+mod peak;
 
 use std::process::ExitCode;
 
@@ -37,6 +38,10 @@ enum Command {
     /// fast LSTM with lazy embedding Adam), from the same initial weights:
     /// test accuracy and epoch times (book/results/ch03-4-accuracy.json).
     FastAccuracy(fast_accuracy::FastAccuracy),
+    /// This machine's matrix-multiply peak (ndarray, and PyTorch with
+    /// --python), 1 and 2 threads, and the floor it puts under an epoch
+    /// (book/results/ch04-4-peak.json).
+    Peak(peak::Peak),
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -50,5 +55,6 @@ fn run() -> Result<()> {
         Command::BenchEpoch(c) => c.run(),
         Command::ComparePytorch(c) => c.run(),
         Command::FastAccuracy(c) => c.run(),
+        Command::Peak(c) => c.run(),
     }
 }

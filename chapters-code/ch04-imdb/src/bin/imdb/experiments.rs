@@ -30,9 +30,9 @@ pub struct Experiments {
     /// if the same settings made it, and refused otherwise).
     #[arg(long, default_value = "runs")]
     pub runs: PathBuf,
-    /// A description of the machine, recorded with the results.
-    #[arg(long, default_value = "unrecorded")]
-    pub machine: String,
+    /// A note on the machine (e.g. "shared VM"), recorded with its processor and cores.
+    #[arg(long)]
+    pub machine: Option<String>,
 }
 
 impl Experiments {
@@ -56,7 +56,7 @@ impl Experiments {
         let runs_of = |(cell, head): (CellKind, Head)| {
             (
                 RunConfig::seeded(cell, head, epochs, seed),
-                runs.join(format!("{cell:?}-{head:?}").to_lowercase()),
+                runs.join(run_name(cell, head)),
             )
         };
         // Every setting, every checkpoint to resume, the results file and
@@ -85,10 +85,15 @@ impl Experiments {
             eprintln!("== {}, {} head", config.cell, config.head);
             results.push(run_locked(&config, data, lock, true, true)?);
         }
+        let tested = match &prepared {
+            Some(Ok(data)) => data.test.len(),
+            _ => 0,
+        };
+        let names: Vec<String> = setups.map(|(cell, head)| run_name(cell, head)).into();
         let record = serde_json::json!({
-            "command": fileio::output::this_command_line(),
-            "machine": machine,
-            "runs": results,
+            "provenance": fileio::Provenance::capture(machine.as_deref()),
+            "runs": named(&names, &results)?,
+            "paired": imdb_sentiment::paired::all_pairs(&names, &results, tested)?,
         });
         fileio::write_atomically(
             &out,
@@ -97,4 +102,25 @@ impl Experiments {
         println!("wrote {}", out.display());
         Ok(())
     }
+}
+
+/// A run's name, also its folder under `--runs`: e.g. `lstm-lastreal`.
+fn run_name(cell: CellKind, head: Head) -> String {
+    format!("{cell:?}-{head:?}").to_lowercase()
+}
+
+/// The runs as JSON, each with its `name` first.
+fn named(names: &[String], results: &[RunResult]) -> Result<Vec<serde_json::Value>> {
+    names
+        .iter()
+        .zip(results)
+        .map(|(name, result)| {
+            let mut value = serde_json::json!({ "name": name });
+            let serde_json::Value::Object(fields) = serde_json::to_value(result)? else {
+                anyhow::bail!("a run result is not a JSON object");
+            };
+            value.as_object_mut().expect("an object").extend(fields);
+            Ok(value)
+        })
+        .collect()
 }

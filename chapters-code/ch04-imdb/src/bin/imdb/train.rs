@@ -18,7 +18,7 @@ pub struct Train {
     pub setup: Setup,
     #[command(flatten)]
     pub data: DataArgs,
-    /// The run folder (default: runs/<cell>-<head>).
+    /// The run folder (default: runs/CELL-HEAD without hyphens, e.g. runs/lstm-lastreal).
     #[arg(long)]
     pub run_dir: Option<PathBuf>,
     /// Continue from the run folder's last checkpoint (made with the same
