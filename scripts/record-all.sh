@@ -11,7 +11,7 @@
 # processor and cores). Commit first: a dirty tree is recorded as such.
 # Set MACHINE to add a note on the machine (e.g. MACHINE="shared VM").
 # Set ONLY to a space-separated list of groups to run just those
-# (data, ch03-benchmarks, steps, speed, pytorch).
+# (data, char-lm, ch03-benchmarks, steps, speed, pytorch).
 # The timed measurements come last and want a machine doing nothing else.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,7 +36,9 @@ if wants data; then
   run -p faq-experiments --bin faq -- gradients "${note[@]}"
   run -p faq-experiments --bin faq -- adding "${note[@]}"
   run -p faq-experiments --bin faq -- padding "${data[@]}" "${note[@]}"
-  step "section 4.3: the character model (it learns from the book's pages: run it last)"
+fi
+if wants char-lm; then
+  step "section 4.3: the character model (it learns from the book's pages: run it after editing them)"
   run -p char-lm --bin char-lm -- train "${note[@]}"
 fi
 if wants ch03-benchmarks; then
