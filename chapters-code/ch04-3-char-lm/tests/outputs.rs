@@ -85,7 +85,8 @@ fn the_quick_form_twice_with_one_seed_gives_identical_results() {
         let args = ["train", "--quick", "--text", &text, "--out", "results.json"];
         let mut json = results_of(CHAR_LM, dir, &args, "results.json");
         // The text's folder is the one thing the two commands differ in.
-        json["provenance"]["command"] = "char-lm train --quick --text TEXT --out results.json".into();
+        json["provenance"]["command"] =
+            "char-lm train --quick --text TEXT --out results.json".into();
         json
     };
     let first = run(a.path());

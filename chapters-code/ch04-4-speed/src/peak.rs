@@ -8,7 +8,7 @@
 //! `general_mat_mul` (the `matrixmultiply` kernels our layers use) on one
 //! thread, and two independent products at once on two threads; and, when
 //! a Python with PyTorch is given, PyTorch's `torch.mm` (MKL or oneDNN) on
-//! one and two threads.
+//! one and two threads (and, with it, how PyTorch runs its LSTM and GRU).
 
 use std::path::Path;
 use std::process::Command;
@@ -59,11 +59,24 @@ pub struct PeakRecord {
     pub floors: Vec<Floor>,
 }
 
-/// PyTorch's measured rates.
+/// PyTorch's measured rates, and how its recurrent layers run.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PytorchRates {
     pub version: String,
     pub rates: Vec<Rate>,
+    /// For `nn.LSTM` and `nn.GRU` at the article's sizes (a batch of 32
+    /// reviews of 50 steps, 100 inputs, 100 units): the operations
+    /// PyTorch's profiler records for one forward and backward pass, and
+    /// whether one of them is a oneDNN (`mkldnn`) kernel.
+    pub cells: Vec<PytorchCell>,
+}
+
+/// How PyTorch runs one recurrent layer's forward and backward pass.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PytorchCell {
+    pub cell: String,
+    pub operations: usize,
+    pub onednn: bool,
 }
 
 /// Median and best GFLOP/s of `repeats` timed rounds of `threads` threads,
@@ -125,6 +138,13 @@ pub fn measure_pytorch(python: &Path, size: usize, repeats: usize) -> Result<Pyt
          \x20   for _ in range({repeats}):\n\
          \x20       s = time.perf_counter(); torch.mm(a, b); r.append(2 * {size}**3 / (time.perf_counter() - s) / 1e9)\n\
          \x20   out['rates'].append({{'threads': t, 'samples': r}})\n\
+         out['cells'] = []\n\
+         x = torch.randn(32, 50, 100)\n\
+         for name, layer in (('lstm', torch.nn.LSTM(100, 100, batch_first=True)), ('gru', torch.nn.GRU(100, 100, batch_first=True))):\n\
+         \x20   with torch.profiler.profile() as prof:\n\
+         \x20       y, _ = layer(x); y.sum().backward()\n\
+         \x20   names = [e.name for e in prof.events()]\n\
+         \x20   out['cells'].append({{'cell': name, 'operations': len(names), 'onednn': any('mkldnn' in n for n in names)}})\n\
          print(json.dumps(out))\n"
     );
     let output = Command::new(python)
@@ -142,6 +162,7 @@ pub fn measure_pytorch(python: &Path, size: usize, repeats: usize) -> Result<Pyt
     struct Raw {
         version: String,
         rates: Vec<RawRate>,
+        cells: Vec<PytorchCell>,
     }
     #[derive(Deserialize)]
     struct RawRate {
@@ -152,6 +173,7 @@ pub fn measure_pytorch(python: &Path, size: usize, repeats: usize) -> Result<Pyt
         .with_context(|| format!("{} printed no JSON of rates", python.display()))?;
     Ok(PytorchRates {
         version: raw.version,
+        cells: raw.cells,
         rates: raw
             .rates
             .into_iter()

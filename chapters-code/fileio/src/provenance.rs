@@ -132,9 +132,10 @@ pub fn command_line(args: impl IntoIterator<Item = String>) -> String {
 }
 
 /// The commit of the git repository that holds `dir`, with `+ uncommitted
-/// changes` when tracked files outside `book/` (the code, not the pages and
-/// their recorded results; a run that reads the pages records their hash
-/// itself) differ from it; `unknown (not a git checkout)`
+/// changes` when tracked code differs from it (Rust sources, manifests,
+/// the lock file, the Python and shell scripts; not the pages under
+/// `book/` nor their recorded results, and a run that reads the pages
+/// records their hash itself); `unknown (not a git checkout)`
 /// outside a repository or without git.
 pub fn commit(dir: &Path) -> String {
     let git = |args: &[&str]| {
@@ -158,7 +159,11 @@ pub fn commit(dir: &Path) -> String {
         "--porcelain",
         "--untracked-files=no",
         "--",
-        ".",
+        "*.rs",
+        "*.toml",
+        "Cargo.lock",
+        "*.py",
+        "*.sh",
         ":!book",
     ]);
     match changed {

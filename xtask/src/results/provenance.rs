@@ -24,13 +24,13 @@ pub fn read(results: &Path, file: &str) -> Result<Provenance, String> {
         .map_err(|e| format!("the results file {file} has an incomplete `provenance`: {e}"))
 }
 
-/// The caption of `{{#provenance FILE}}`, in italics.
+/// The caption of `{{#provenance FILE}}` (plain text: the page styles it).
 pub fn caption(results: &Path, args: &str) -> Result<String, String> {
     let file = args.trim();
     if file.is_empty() || file.contains(char::is_whitespace) {
         return Err("write `{{#provenance FILE}}` with one results file".to_owned());
     }
-    Ok(format!("*{}*", read(results, file)?.caption()))
+    Ok(read(results, file)?.caption())
 }
 
 /// Every `*.json` directly under `results` without a complete provenance,
