@@ -1,0 +1,80 @@
+//! What chapter 4's prose says of its recorded runs
+//! (`book/results/ch04-imdb.json`), checked against that file: the page
+//! takes every number from it, and these tests keep its words true too.
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+fn recorded() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../book/results/ch04-imdb.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).expect("the results file is JSON")
+}
+
+fn run<'a>(json: &'a Value, name: &str) -> &'a Value {
+    json["runs"]
+        .as_array()
+        .expect("runs")
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no run {name}"))
+}
+
+fn pair<'a>(json: &'a Value, pair: &str) -> &'a Value {
+    json["paired"]
+        .as_array()
+        .expect("paired")
+        .iter()
+        .find(|p| p["pair"] == pair)
+        .unwrap_or_else(|| panic!("no pair {pair}"))
+}
+
+/// "Every model's validation accuracy is highest after its first epoch (its
+/// second, for the vanilla RNN) and then falls."
+#[test]
+fn every_model_peaks_early_and_the_vanilla_one_a_step_later() {
+    let json = recorded();
+    for r in json["runs"].as_array().unwrap() {
+        let name = r["name"].as_str().unwrap();
+        let expected = if name.starts_with("rnn") { 2 } else { 1 };
+        assert_eq!(r["log"]["chosen_epoch"], expected, "{name}");
+        let epochs = r["log"]["epochs"].as_array().unwrap();
+        let first = epochs[expected - 1]["validation_accuracy"].as_f64().unwrap();
+        let last = epochs.last().unwrap()["validation_accuracy"].as_f64().unwrap();
+        assert!(last < first, "{name}: validation accuracy did not fall");
+    }
+}
+
+/// "The three LSTM models cannot be ranked by these runs": no pair of them
+/// differs at p < 0.01; the vanilla RNN is behind at p < 1e-6; the GRU and
+/// the LSTM (c) split their disagreements almost evenly.
+#[test]
+fn the_paired_tests_say_what_the_page_says() {
+    let json = recorded();
+    for p in [
+        "lstm-perstep:lstm-laststate",
+        "lstm-perstep:lstm-lastreal",
+        "lstm-laststate:lstm-lastreal",
+    ] {
+        let value = pair(&json, p)["p_value"].as_f64().unwrap();
+        assert!(value > 0.01, "{p}: p = {value}");
+    }
+    let rnn = pair(&json, "lstm-lastreal:rnn-lastreal");
+    assert!(rnn["p_value"].as_f64().unwrap() < 1e-6, "{rnn}");
+    assert!(rnn["difference"].as_f64().unwrap() > 0.0);
+    let gru = pair(&json, "lstm-lastreal:gru-lastreal");
+    assert!(gru["p_value"].as_f64().unwrap() > 0.1, "{gru}");
+}
+
+/// "[The fast path] classifies every test review as the readable LSTM does."
+#[test]
+fn the_fast_path_agrees_with_the_readable_lstm_on_every_test_review() {
+    let json = recorded();
+    let p = pair(&json, "lstm-lastreal:lstmfast-lastreal");
+    assert_eq!((p["first_only"].as_u64(), p["second_only"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        run(&json, "lstm-lastreal")["log"]["test_correct"],
+        run(&json, "lstmfast-lastreal")["log"]["test_correct"]
+    );
+}
