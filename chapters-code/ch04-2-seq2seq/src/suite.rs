@@ -29,6 +29,14 @@ impl Checkable for Problem {
 /// Two strings of three digits, H = 4, weights scaled up so that every
 /// path carries a visible gradient; every one of the 26 tensors checked.
 pub fn reports() -> Vec<(String, GradReport)> {
+    vec![(
+        "seq2seq encoder–decoder (4.2), T = 3 → 4".to_owned(),
+        report_with_step(EPS),
+    )]
+}
+
+/// The check of [`reports`] with the finite-difference step `eps`.
+pub fn report_with_step(eps: f64) -> GradReport {
     let mut rng = StdRng::seed_from_u64(3);
     let strings = vec![vec![1, 5, 9], vec![4, 4, 0]];
     let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
@@ -40,9 +48,5 @@ pub fn reports() -> Vec<(String, GradReport)> {
         target: as_matrix(&targets),
     };
     let grads = p.model.loss_and_grads(&p.source, &p.target);
-    let report = check_gradients(&mut p, &grads.named, EPS);
-    vec![(
-        "seq2seq encoder–decoder (4.2), T = 3 → 4".to_owned(),
-        report,
-    )]
+    check_gradients(&mut p, &grads.named, eps)
 }

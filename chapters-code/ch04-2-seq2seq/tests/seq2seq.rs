@@ -71,6 +71,22 @@ fn gradcheck_seq2seq_encoder_decoder_and_dense() {
     assert_reports(&reports, 1);
 }
 
+/// Appendix A: the seq2seq check's worst error is rounding, not a wrong
+/// derivative. A larger step shrinks rounding error (about 1/ε); a wrong
+/// derivative would not move.
+#[test]
+fn gradcheck_seq2seq_error_shrinks_with_a_larger_step() {
+    let worst = |eps: f64| seq2seq::suite::report_with_step(eps).worst().rel_error;
+    let (at_1e6, at_1e5) = (worst(1e-6), worst(1e-5));
+    println!(
+        "seq2seq worst relative error: {at_1e6:.1e} at eps 1e-6, {at_1e5:.1e} at eps 1e-5"
+    );
+    assert!(
+        at_1e5 < at_1e6 / 3.0,
+        "{at_1e5:e} at 1e-5 against {at_1e6:e} at 1e-6"
+    );
+}
+
 #[test]
 fn greedy_decoding_stops_at_eos_and_never_writes_more_than_it_may() {
     let model = Seq2Seq::<f32>::new(8, &mut StdRng::seed_from_u64(4));

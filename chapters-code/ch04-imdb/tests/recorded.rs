@@ -7,8 +7,10 @@ use std::path::PathBuf;
 use serde_json::Value;
 
 fn recorded() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../book/results/ch04-imdb.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../book/results/ch04-imdb.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::from_str(&text).expect("the results file is JSON")
 }
 
@@ -40,8 +42,12 @@ fn every_model_peaks_early_and_the_vanilla_one_a_step_later() {
         let expected = if name.starts_with("rnn") { 2 } else { 1 };
         assert_eq!(r["log"]["chosen_epoch"], expected, "{name}");
         let epochs = r["log"]["epochs"].as_array().unwrap();
-        let first = epochs[expected - 1]["validation_accuracy"].as_f64().unwrap();
-        let last = epochs.last().unwrap()["validation_accuracy"].as_f64().unwrap();
+        let first = epochs[expected - 1]["validation_accuracy"]
+            .as_f64()
+            .unwrap();
+        let last = epochs.last().unwrap()["validation_accuracy"]
+            .as_f64()
+            .unwrap();
         assert!(last < first, "{name}: validation accuracy did not fall");
     }
 }
@@ -72,7 +78,10 @@ fn the_paired_tests_say_what_the_page_says() {
 fn the_fast_path_agrees_with_the_readable_lstm_on_every_test_review() {
     let json = recorded();
     let p = pair(&json, "lstm-lastreal:lstmfast-lastreal");
-    assert_eq!((p["first_only"].as_u64(), p["second_only"].as_u64()), (Some(0), Some(0)));
+    assert_eq!(
+        (p["first_only"].as_u64(), p["second_only"].as_u64()),
+        (Some(0), Some(0))
+    );
     assert_eq!(
         run(&json, "lstm-lastreal")["log"]["test_correct"],
         run(&json, "lstmfast-lastreal")["log"]["test_correct"]

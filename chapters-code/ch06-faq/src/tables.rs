@@ -63,7 +63,7 @@ pub fn gradient_table(results: &GradientResults) -> String {
     for g in &results.gains {
         text.push_str(&format!("| {} | {} |\n", g.gain, ratios(&g.by_distance)));
     }
-    text.push_str("\nThe exploding run (vanilla RNN, plain SGD), without and with clipping:\n\n| Clipping | Largest gradient norm | Diverged | Final test MSE |\n|---|---|---|---|\n");
+    text.push_str("\nThe exploding run (vanilla RNN, plain SGD), without and with clipping:\n\n| Clipping | Largest gradient norm | Loss became infinite or NaN | Final test MSE |\n|---|---|---|---|\n");
     for run in &results.clipping {
         let largest = run
             .curve
