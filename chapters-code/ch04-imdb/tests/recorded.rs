@@ -53,7 +53,7 @@ fn every_model_peaks_early_and_the_vanilla_one_a_step_later() {
 }
 
 /// "The three LSTM models cannot be ranked by these runs": no pair of them
-/// differs at p < 0.01; the vanilla RNN is behind at p < 1e-6; the GRU and
+/// differs at p < 0.05/3 (Bonferroni's correction for three comparisons); the vanilla RNN is behind at p < 1e-6; the GRU and
 /// the LSTM (c) split their disagreements almost evenly.
 #[test]
 fn the_paired_tests_say_what_the_page_says() {
@@ -64,7 +64,7 @@ fn the_paired_tests_say_what_the_page_says() {
         "lstm-laststate:lstm-lastreal",
     ] {
         let value = pair(&json, p)["p_value"].as_f64().unwrap();
-        assert!(value > 0.01, "{p}: p = {value}");
+        assert!(value > 0.05 / 3.0, "{p}: p = {value}");
     }
     let rnn = pair(&json, "lstm-lastreal:rnn-lastreal");
     assert!(rnn["p_value"].as_f64().unwrap() < 1e-6, "{rnn}");
