@@ -33,7 +33,7 @@ fn pair<'a>(json: &'a Value, pair: &str) -> &'a Value {
 }
 
 /// "Every model's validation accuracy is highest after its first epoch (its
-/// second, for the vanilla RNN) and then falls."
+/// second, for the vanilla RNN) and ends lower after the fifth."
 #[test]
 fn every_model_peaks_early_and_the_vanilla_one_a_step_later() {
     let json = recorded();

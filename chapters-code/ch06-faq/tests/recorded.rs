@@ -143,18 +143,38 @@ fn q1_clipping_keeps_the_exploding_run_from_destroying_itself() {
     // words true: norms in the millions, a mean training loss above 10^5 at
     // its worst, a final test error many times the baseline's.
     assert!((1e6..1e7).contains(&largest(free)), "{}", largest(free));
+    // "The largest [norm] of the next ten is smaller, but the mean training
+    // loss has already risen … From then on the norms and the loss grow
+    // together" up to the peak at the fifth point.
+    let c = &free.curve;
+    assert!(c[1].max_grad_norm < c[0].max_grad_norm, "{:?}", &c[..2]);
+    assert!(c[1].train_loss > c[0].train_loss, "{:?}", &c[..2]);
+    for w in c[1..5].windows(2) {
+        assert!(
+            w[1].max_grad_norm > w[0].max_grad_norm && w[1].train_loss > w[0].train_loss,
+            "{w:?}"
+        );
+    }
+    assert_eq!(largest(free), c[4].max_grad_norm);
     assert!(worst_loss(free) > 1e5, "{}", worst_loss(free));
     assert!(
         (4.0..6.0).contains(&free.final_test_mse),
         "{}",
         free.final_test_mse
     );
-    // "with clipping the loss stays near the baseline and ends at about 0.22"
+    // "with clipping the loss stays near the baseline, and the test error
+    // ends above the error of always answering 1"
     assert!(worst_loss(clipped) < 1.0, "{}", worst_loss(clipped));
     assert!(
         (0.17..0.3).contains(&clipped.final_test_mse),
         "{}",
         clipped.final_test_mse
+    );
+    assert!(
+        clipped.final_test_mse > clipped.baseline_test_mse,
+        "{} against {}",
+        clipped.final_test_mse,
+        clipped.baseline_test_mse
     );
 }
 

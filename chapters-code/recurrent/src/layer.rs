@@ -37,8 +37,11 @@ pub enum RecurrentTrace<F> {
 }
 
 impl<F: FastMath> Recurrent<F> {
-    /// A new layer: PyTorch's initialisation, the LSTM with forget bias 1,
-    /// the GRU in the reset-after form that Keras and PyTorch use.
+    /// A new layer: every weight and one bias per gate drawn as PyTorch
+    /// draws each of its tensors (PyTorch adds two biases per gate), the
+    /// LSTM's forget-gate bias then set to 1, the GRU in the reset-after
+    /// form that PyTorch uses (and Keras by default in TensorFlow 2 and
+    /// Keras 3).
     pub fn new(kind: CellKind, input: usize, hidden: usize, rng: &mut impl Rng) -> Self {
         match kind {
             CellKind::Lstm => Recurrent::Lstm(
