@@ -16,8 +16,6 @@ fn an_unknown_benchmark_set_is_named() {
             "no-such-set",
             "--machine",
             "test",
-            "--date",
-            "2000-01-01",
         ],
     );
     assert_user_error(&out, 1, "error: unknown benchmark set 'no-such-set'");

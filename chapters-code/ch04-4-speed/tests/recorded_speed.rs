@@ -80,9 +80,9 @@ fn recorded_steps_start_from_the_readable_lstm_and_end_on_the_fast_path() {
     assert!(steps.rows.iter().all(|r| r.peak_memory_mib < 500.0));
 }
 
-/// The page reads the step table: rows 2 to 4 gain "little" (row 2) and
-/// then the large factors (rows 3 and 4), and the second core gives a factor
-/// "not 2": more than 1, less than 2.
+/// The page reads the step table: row 2 "did not make the epoch faster on
+/// its own", rows 3 and 4 are the large factors, and the second core gives
+/// a factor "not 2": more than 1, less than 2.
 #[test]
 fn recorded_steps_say_what_the_page_says_of_them() {
     let path = results("ch03-4-steps.json");
@@ -90,7 +90,7 @@ fn recorded_steps_say_what_the_page_says_of_them() {
     let seconds: Vec<f64> = steps.rows.iter().map(|r| r.median_seconds).collect();
     assert_eq!(seconds.len(), 7, "seven rows, as the page describes");
     let gain = |row: usize| seconds[row - 1] / seconds[row];
-    assert!(gain(1) < 1.25, "row 2 gained {:.2}×, not little", gain(1));
+    assert!(gain(1) < 1.05, "row 2 gained {:.2}×", gain(1));
     assert!(
         gain(2) > gain(1) && gain(3) > gain(1),
         "rows 3 and 4 are larger steps than row 2: {:.2}, {:.2}, {:.2}",

@@ -75,7 +75,7 @@ mod tests {
         assert!(missing[1].contains("half.json") && missing[1].contains("commit"));
         let caption = caption(dir.path(), "good.json").unwrap();
         assert!(
-            caption.starts_with("*Recorded ") && caption.contains("; test)"),
+            caption.starts_with("Recorded ") && caption.contains("; test)"),
             "{caption}"
         );
     }
