@@ -156,10 +156,21 @@ fn recorded_run_beats_the_unigram_baseline_by_far() {
     );
     assert!(run.best_perplexity < 5.5, "{}", run.best_perplexity);
     assert!(run.best_perplexity * 5.5 < run.unigram_perplexity);
-    // "the training loss keeps falling to the last epoch, while the held-out
-    // perplexity stops falling well before the end"
+    // "the training loss goes on falling to the last epoch (it rises once, in
+    // the fourth decimal), while the held-out perplexity stops falling well
+    // before the end"
     let e = &run.epochs;
-    assert!(e.windows(2).all(|w| w[1].train_loss < w[0].train_loss));
+    let rises: Vec<f64> = e
+        .windows(2)
+        .map(|w| w[1].train_loss - w[0].train_loss)
+        .filter(|&d| d >= 0.0)
+        .collect();
+    assert!(
+        rises.len() <= 1 && rises.iter().all(|&d| d < 1e-3),
+        "{rises:?}"
+    );
+    let best = &e[run.best_epoch - 1];
+    assert!(e.last().unwrap().train_loss < best.train_loss);
     assert!(
         (50..=80).contains(&run.best_epoch),
         "best epoch {}",
