@@ -62,9 +62,14 @@ impl Provenance {
             Some((hash, rest)) => format!("{} {rest}", short(hash)),
             None => short(&self.commit).to_owned(),
         };
+        // A command that holds a backtick needs a longer fence in Markdown.
+        let code = if self.command.contains('`') {
+            format!("`` {} ``", self.command)
+        } else {
+            format!("`{}`", self.command)
+        };
         format!(
-            "Recorded {day} at commit {commit} with `{}` on {}.",
-            self.command,
+            "Recorded {day} at commit {commit} with {code} on {}.",
             self.machine.describe()
         )
     }
@@ -236,6 +241,16 @@ mod tests {
             dirty
                 .caption()
                 .contains("at commit 0123456 + uncommitted changes with")
+        );
+    }
+
+    #[test]
+    fn a_command_with_a_backtick_gets_a_longer_code_fence() {
+        let mut p = sample();
+        p.command = "bash steps.sh (one `speed` run per row)".into();
+        assert!(
+            p.caption()
+                .contains("with `` bash steps.sh (one `speed` run per row) `` on")
         );
     }
 
