@@ -4,13 +4,14 @@
 //! checkpoint) before the data is looked for, so that these tests need
 //! neither the dataset nor the network: `--data-dir` names an empty folder.
 
+mod common;
+use common::examples;
+
 use std::path::Path;
 use std::process::Output;
 
-use imdb_data::pad::{Side, pad_sequences};
-use imdb_data::prepare::{Examples, Prepared};
+use imdb_data::prepare::Prepared;
 use imdb_data::vocab::Vocabulary;
-use ndarray::Array1;
 use recurrent::CellKind;
 use sentiment::model::Head;
 use sentiment::run::{RunConfig, run};
@@ -124,17 +125,6 @@ fn resume_without_a_checkpoint_is_an_error() {
         "{stderr}"
     );
     assert!(!setting.dir.path().join("run").exists());
-}
-
-/// `n` reviews: the start marker, then id 3 (positive) or 4 (negative), alternating.
-fn examples(n: usize) -> Examples {
-    let sequences: Vec<Vec<u32>> = (0..n).map(|i| vec![1, 3 + (i % 2) as u32, 5]).collect();
-    Examples {
-        padded: pad_sequences(&sequences, 4, Side::Post, Side::Pre),
-        labels: (0..n)
-            .map(|i| if i % 2 == 0 { 1.0 } else { 0.0 })
-            .collect::<Array1<f32>>(),
-    }
 }
 
 /// Train `config` one epoch on a few made-up reviews, into `dir`.

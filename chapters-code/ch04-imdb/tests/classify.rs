@@ -3,29 +3,19 @@
 //! how much of it the vocabulary knows: the share of words out of the
 //! vocabulary, and a clear note when the model sees no word of the text.
 
+mod common;
+use common::examples;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 use fileio::user_error::{assert_user_error, run_as_user};
-use imdb_data::pad::{Side, pad_sequences};
-use imdb_data::prepare::{Examples, Prepared};
+use imdb_data::prepare::Prepared;
 use imdb_data::vocab::Vocabulary;
-use ndarray::Array1;
 use recurrent::CellKind;
 use sentiment::model::Head;
 use sentiment::run::{RunConfig, run};
-
-/// `n` reviews of ids 1, then 3 or 4 (alternating classes), then 5.
-fn examples(n: usize) -> Examples {
-    let sequences: Vec<Vec<u32>> = (0..n).map(|i| vec![1, 3 + (i % 2) as u32, 5]).collect();
-    Examples {
-        padded: pad_sequences(&sequences, 4, Side::Post, Side::Pre),
-        labels: (0..n)
-            .map(|i| if i % 2 == 0 { 1.0 } else { 0.0 })
-            .collect::<Array1<f32>>(),
-    }
-}
 
 /// A run folder of a small model whose vocabulary knows "wonderful",
 /// "awful" and "film", trained one epoch.

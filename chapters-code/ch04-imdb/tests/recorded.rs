@@ -14,22 +14,22 @@ fn recorded() -> Value {
     serde_json::from_str(&text).expect("the results file is JSON")
 }
 
-fn run<'a>(json: &'a Value, name: &str) -> &'a Value {
-    json["runs"]
+/// The one element of the array `json[list]` whose `key` is `value`.
+fn find<'a>(json: &'a Value, list: &str, key: &str, value: &str) -> &'a Value {
+    json[list]
         .as_array()
-        .expect("runs")
+        .unwrap_or_else(|| panic!("no array {list}"))
         .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no run {name}"))
+        .find(|r| r[key] == value)
+        .unwrap_or_else(|| panic!("no {list} with {key} = {value}"))
+}
+
+fn run<'a>(json: &'a Value, name: &str) -> &'a Value {
+    find(json, "runs", "name", name)
 }
 
 fn pair<'a>(json: &'a Value, pair: &str) -> &'a Value {
-    json["paired"]
-        .as_array()
-        .expect("paired")
-        .iter()
-        .find(|p| p["pair"] == pair)
-        .unwrap_or_else(|| panic!("no pair {pair}"))
+    find(json, "paired", "pair", pair)
 }
 
 /// "Every model's validation accuracy is highest after its first epoch (its

@@ -20,6 +20,16 @@ pub enum CellKind {
 }
 
 impl CellKind {
+    /// Every cell, readable then fast.
+    pub const ALL: [CellKind; 6] = [
+        CellKind::Lstm,
+        CellKind::Gru,
+        CellKind::Rnn,
+        CellKind::LstmFast,
+        CellKind::GruFast,
+        CellKind::RnnFast,
+    ];
+
     /// The cell's name in the book's tables and figures ("LSTM", "GRU",
     /// "vanilla RNN"), the same for the readable and the fast path.
     pub fn name(self) -> &'static str {
@@ -58,17 +68,7 @@ mod tests {
 
     #[test]
     fn every_cell_has_a_readable_name_in_output() {
-        let shown: Vec<String> = [
-            CellKind::Lstm,
-            CellKind::Gru,
-            CellKind::Rnn,
-            CellKind::LstmFast,
-            CellKind::GruFast,
-            CellKind::RnnFast,
-        ]
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+        let shown: Vec<String> = CellKind::ALL.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
             [

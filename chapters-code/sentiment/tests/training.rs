@@ -11,14 +11,7 @@ use sentiment::run::run;
 #[test]
 fn every_cell_learns_the_synthetic_task() {
     let data = data();
-    for cell in [
-        CellKind::Lstm,
-        CellKind::Gru,
-        CellKind::Rnn,
-        CellKind::LstmFast,
-        CellKind::GruFast,
-        CellKind::RnnFast,
-    ] {
+    for cell in CellKind::ALL {
         let result = run(&config(cell, 6), &data, None, false, false).unwrap();
         assert!(
             result.log.test_accuracy > 0.9,

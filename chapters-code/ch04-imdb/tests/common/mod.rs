@@ -7,6 +7,10 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+use imdb_data::pad::{Side, pad_sequences};
+use imdb_data::prepare::Examples;
+use ndarray::Array1;
 use std::process::Output;
 
 /// The filler words the reviews are made of.
@@ -82,4 +86,15 @@ pub fn imdb(dir: &Path, args: &[String]) -> Output {
 /// `json` with every timing field (seconds, peak memory) removed, at any depth.
 pub fn without_timings(json: &mut serde_json::Value) {
     fileio::determinism::without_timings(json);
+}
+
+/// `n` reviews: the start marker, then id 3 (positive) or 4 (negative), alternating.
+pub fn examples(n: usize) -> Examples {
+    let sequences: Vec<Vec<u32>> = (0..n).map(|i| vec![1, 3 + (i % 2) as u32, 5]).collect();
+    Examples {
+        padded: pad_sequences(&sequences, 4, Side::Post, Side::Pre),
+        labels: (0..n)
+            .map(|i| if i % 2 == 0 { 1.0 } else { 0.0 })
+            .collect::<Array1<f32>>(),
+    }
 }
