@@ -25,7 +25,7 @@ fn kinds(book: &FixtureBook) -> Vec<Kind> {
 #[test]
 fn a_correct_page_passes() {
     let book = book_with_page(
-        "# Page\n\n```rust,ignore\n{{#include ../code/lib.rs:greet}}\n```\n\n```rust\nlet x = 1;\n```\n\n![a figure](fig.svg)\n",
+        "# Page\n\n```rust,ignore\n{{#include ../code/lib.rs:greet}}\n```\n\nThen a line of its own:\n\n```rust\nlet x = 1;\n```\n\n![a figure](fig.svg)\n",
     );
     book.write("src/fig.svg", "<svg/>");
     assert_eq!(kinds(&book), vec![]);
@@ -83,8 +83,29 @@ fn pasted_lines_around_an_include_still_count() {
 
 #[test]
 fn other_languages_may_be_pasted() {
-    let page = "```python\na = 1\nb = 2\nc = 3\nd = 4\n```\n\n```console\n$ a\n$ b\n$ c\n$ d\n```\n";
+    let page = "```python\na = 1\nb = 2\nc = 3\nd = 4\n```\n\nAnd a session:\n\n```console\n$ a\n$ b\n$ c\n$ d\n```\n";
     assert_eq!(kinds(&book_with_page(page)), vec![]);
+}
+
+#[test]
+fn two_listings_with_nothing_between_them_are_reported() {
+    let book = book_with_page(
+        "# Page\n\nThe greeting:\n\n```rust,ignore\n{{#include ../code/lib.rs:greet}}\n```\n\n```console\n$ cargo run\n```\n",
+    );
+    let report = check_sources(&book.src()).unwrap();
+    assert_eq!(kinds(&book), vec![Kind::ListingsBackToBack]);
+    assert_eq!(report.problems[0].line, 9);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("put a sentence between the two listings")
+    );
+
+    book.write(
+        "src/page.md",
+        "# Page\n\nThe greeting:\n\n```rust,ignore\n{{#include ../code/lib.rs:greet}}\n```\n\nRun it:\n\n```console\n$ cargo run\n```\n",
+    );
+    assert_eq!(kinds(&book), vec![]);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 //! images. These checks close those gaps; `cargo xtask book` and the tests
 //! under `tests/` run them.
 
+mod apart;
 mod images;
 mod includes;
 mod links;
@@ -18,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+pub use apart::check_listings_apart;
 pub use images::check_images;
 pub use includes::{Include, check_includes, parse_includes};
 pub use links::check_links;
@@ -35,6 +37,8 @@ pub enum Kind {
     UnexpandedInclude,
     /// A Rust block of more than three lines is written in the page instead of included.
     PastedRust,
+    /// Two code blocks follow each other with no text between them.
+    ListingsBackToBack,
     /// A page shows an image that does not exist.
     MissingImage,
     /// A link in the rendered HTML points at a file or fragment that does not exist.
@@ -98,9 +102,9 @@ impl Report {
     }
 }
 
-/// Check the Markdown sources under `src`: includes, pasted Rust, images,
-/// numbers typed by hand, results references, and the provenance of the
-/// results files under `src/results/`.
+/// Check the Markdown sources under `src`: includes, pasted Rust, listings
+/// with no text between them, images, numbers typed by hand, results
+/// references, and the provenance of the results files under `src/results/`.
 pub fn check_sources(src: &Path) -> Result<Report> {
     let mut report = Report::default();
     let pages = files_with_extension(src, "md")?;
@@ -110,6 +114,7 @@ pub fn check_sources(src: &Path) -> Result<Report> {
             .with_context(|| format!("cannot read the page {}", page.display()))?;
         report.problems.extend(check_includes(page, &text));
         report.problems.extend(check_pasted_rust(page, &text));
+        report.problems.extend(check_listings_apart(page, &text));
         report.problems.extend(check_images(page, &text));
         texts.push(text);
     }

@@ -55,7 +55,7 @@ pub fn check_pasted_rust(page: &Path, text: &str) -> Vec<Problem> {
 }
 
 /// The fence (three or more backticks or tildes) that opens `line`, if any.
-fn fence_of(line: &str) -> Option<String> {
+pub(super) fn fence_of(line: &str) -> Option<String> {
     let first = line.chars().next()?;
     if first != '`' && first != '~' {
         return None;
