@@ -18,6 +18,7 @@ pub struct RnnTrace<F> {
 }
 
 impl<F: Scalar> RnnTrace<F> {
+    // ANCHOR: views
     /// The states after each step, h_1 … h_T, as (T, B, H).
     pub fn states(&self) -> ArrayView3<'_, F> {
         self.h.slice(s![1.., .., ..])
@@ -27,6 +28,7 @@ impl<F: Scalar> RnnTrace<F> {
     pub fn last(&self) -> ArrayView2<'_, F> {
         self.h.index_axis(Axis(0), self.h.len_of(Axis(0)) - 1)
     }
+    // ANCHOR_END: views
 }
 
 impl<F: Scalar> VanillaRnn<F> {

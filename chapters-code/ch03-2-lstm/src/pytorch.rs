@@ -32,10 +32,12 @@ impl<F: Scalar> Lstm<F> {
             p.weight_hh_l0.shape(),
             &[4 * hidden, hidden],
         )?;
+        // ANCHOR: split
         let wx = split_gates("weight_ih_l0", &p.weight_ih_l0, 4, hidden)?;
         let wh = split_gates("weight_hh_l0", &p.weight_hh_l0, 4, hidden)?;
         let b_ih = split_bias("bias_ih_l0", &p.bias_ih_l0, 4, hidden)?;
         let b_hh = split_bias("bias_hh_l0", &p.bias_hh_l0, 4, hidden)?;
+        // ANCHOR_END: split
         let bias = |g: usize| &b_ih[g] + &b_hh[g];
         // PyTorch's blocks: 0 = i, 1 = f, 2 = g (the candidate C̃), 3 = o.
         Ok(Lstm {
