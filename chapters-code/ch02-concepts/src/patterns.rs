@@ -31,8 +31,8 @@ pub fn diagram() -> Diagram {
         let encoder = if k == 2 { &steps[..3] } else { &steps[..] };
         for (t, &x) in encoder.iter().enumerate() {
             d = d
-                .node((x, y_in), BOX, &format!("x_{}", t + 1), INPUT)
-                .node((x, y_state), BOX, "h", STATE)
+                .node((x, y_in), BOX, &format!("$x_{}$", t + 1), INPUT)
+                .node((x, y_state), BOX, "$h$", STATE)
                 .arrow((x, y_in - BOX.1 / 2), (x, y_state + BOX.1 / 2));
             if t > 0 {
                 d = d.arrow((x - 80 + BOX.0 / 2, y_state), (x - BOX.0 / 2, y_state));
@@ -44,9 +44,9 @@ pub fn diagram() -> Diagram {
             };
             if reads {
                 let label = if k == 0 {
-                    "y".to_owned()
+                    "$y$".to_owned()
                 } else {
-                    format!("y_{}", t + 1)
+                    format!("$y_{}$", t + 1)
                 };
                 d = d
                     .node((x, y_out), BOX, &label, OUTPUT)
@@ -61,9 +61,9 @@ pub fn diagram() -> Diagram {
                 let x = 500 + 80 * t;
                 let previous = if t == 0 { last } else { x - 80 };
                 d = d
-                    .node((x, y_state), BOX, "s", DECODER)
+                    .node((x, y_state), BOX, "$s$", DECODER)
                     .arrow((previous + BOX.0 / 2, y_state), (x - BOX.0 / 2, y_state))
-                    .node((x, y_out), BOX, &format!("y_{}", t + 1), OUTPUT)
+                    .node((x, y_out), BOX, &format!("$y_{}$", t + 1), OUTPUT)
                     .arrow((x, y_state - BOX.1 / 2), (x, y_out + BOX.1 / 2));
                 if t == 0 {
                     d = d

@@ -84,5 +84,8 @@ pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError>
     }
     let path = dir.join("vanilla-gradient-norms.svg");
     chart.save_svg(&path)?;
-    Ok(vec![path])
+    let (cell, bptt) = (dir.join("vanilla-cell.svg"), dir.join("vanilla-bptt.svg"));
+    crate::diagram::cell().save_svg(&cell)?;
+    crate::diagram::bptt().save_svg(&bptt)?;
+    Ok(vec![path, cell, bptt])
 }

@@ -104,8 +104,10 @@ impl<F: Scalar> Lstm<F> {
         let f = affine(x_t, &self.w_xf, h_prev, &self.w_hf, &self.b_f).mapv(sigmoid);
         let o = affine(x_t, &self.w_xo, h_prev, &self.w_ho, &self.b_o).mapv(sigmoid);
         let c_tilde = affine(x_t, &self.w_xc, h_prev, &self.w_hc, &self.b_c).mapv(F::tanh);
+        // ANCHOR: state_update
         let c = &f * &c_prev + &i * &c_tilde;
         let h = &o * &c.mapv(F::tanh);
+        // ANCHOR_END: state_update
         LstmStep {
             i,
             f,

@@ -93,5 +93,11 @@ pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError>
         .with(series("value", x.index_axis(Axis(2), 0).iter().copied()).dashed());
     let path = dir.join("lstm-memory-gates.svg");
     save_stacked(&path, &[inputs, gates, states])?;
-    Ok(vec![path])
+    let cell = dir.join("lstm-cell.svg");
+    crate::diagram::cell().save_svg(&cell)?;
+    let paths = dir.join("lstm-gradient-paths.svg");
+    crate::diagram::gradient_paths().save_svg(&paths)?;
+    let bptt = dir.join("lstm-bptt.svg");
+    crate::bptt_diagram::bptt().save_svg(&bptt)?;
+    Ok(vec![path, cell, paths, bptt])
 }

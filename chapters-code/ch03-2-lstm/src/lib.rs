@@ -11,7 +11,9 @@
 //! ```
 
 pub mod backward;
+pub mod bptt_diagram;
 pub mod cell;
+pub mod diagram;
 pub mod figures;
 pub mod forward;
 pub mod pytorch;

@@ -8,7 +8,7 @@ use figures::{FigureError, LineChart, save_stacked};
 use lstm::figures::{input_chart, memory_cell, memory_input, series};
 use ndarray::{Array1, Array2, Array3, Axis, arr2};
 
-use crate::Gru;
+use crate::{Gru, GruForm};
 
 const GAIN: f64 = 16.0;
 
@@ -50,5 +50,17 @@ pub fn write_figures(dir: &Path, seed: u64) -> Result<Vec<PathBuf>, FigureError>
         .with(series("value", x.index_axis(Axis(2), 0).iter().copied()).dashed());
     let path = dir.join("gru-memory-gates.svg");
     save_stacked(&path, &[inputs, gates, states])?;
-    Ok(vec![path])
+    let mut made = vec![path];
+    for (form, name) in [
+        (GruForm::ResetBefore, "gru-cell-reset-before.svg"),
+        (GruForm::ResetAfter, "gru-cell-reset-after.svg"),
+    ] {
+        let path = dir.join(name);
+        crate::diagram::cell(form).save_svg(&path)?;
+        made.push(path);
+    }
+    let path = dir.join("gru-gradient-paths.svg");
+    crate::diagram::gradient_paths().save_svg(&path)?;
+    made.push(path);
+    Ok(made)
 }

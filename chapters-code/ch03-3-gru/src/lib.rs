@@ -15,6 +15,7 @@
 
 pub mod backward;
 pub mod cell;
+pub mod diagram;
 pub mod figures;
 pub mod forward;
 pub mod pytorch;

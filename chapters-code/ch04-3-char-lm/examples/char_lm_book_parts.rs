@@ -11,6 +11,8 @@ fn main() -> std::process::ExitCode {
         let origin = parts.redrawn(results, "char-lm train");
         let recorded = parts.recorded(results);
         parts.made(&write_figures(&recorded, parts.figures())?, &origin);
+        let diagram = char_lm::diagram::write_diagram(parts.figures())?;
+        parts.made(&[diagram], &parts.command());
         parts.table("ch04-3-char-lm.md", &results_markdown(&recorded)?, &origin)?;
         Ok(())
     })

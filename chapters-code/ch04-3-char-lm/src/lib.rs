@@ -9,6 +9,7 @@
 //! ([`model::CharLm::sample`]).
 
 pub mod corpus;
+pub mod diagram;
 pub mod experiment;
 pub mod figures;
 pub mod model;

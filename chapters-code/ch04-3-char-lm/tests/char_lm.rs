@@ -193,3 +193,14 @@ fn recorded_run_beats_the_unigram_baseline_by_far() {
         );
     }
 }
+
+/// The table of settings in section 4.3 reads the recorded file; the file
+/// must hold the settings the code gives the book's run.
+#[test]
+fn the_recorded_run_used_the_settings_of_the_code() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../book/results/ch04-3-char-lm.json");
+    let recorded = char_lm::figures::load(&path).unwrap();
+    let config = &recorded.run.config;
+    assert_eq!(*config, char_lm::experiment::full(config.seed));
+}

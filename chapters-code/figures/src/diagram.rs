@@ -1,46 +1,160 @@
-//! A diagram: boxes, arrows and labels at pixel positions, in the book's
-//! font and colours. Chapter 2 draws its pictures of recurrent layers with it.
+//! A diagram: boxes, operator circles, lines, arrows and labels at pixel
+//! positions, in the book's fonts and colours. Chapter 1 draws its timeline
+//! with it, chapter 2 its pictures of recurrent layers, chapter 3 its cells
+//! and their backward passes.
+//!
+//! Labels are plain text with mathematics between dollar signs, written the
+//! way the book's equations are: `"$h_{t-1}$"`, `"forget gate $f_t$"`,
+//! `"$W_{hh}^T$"`. Mathematics is set in an italic serif face like the
+//! equations on the page, `_` and `^` make a sub- or superscript of the next
+//! character or of a `{…}` group, and an ASCII `-` becomes a minus sign.
+//! Accents are the Unicode combining marks written after their letter
+//! (`"C\u{303}"` is C̃, `"h\u{304}"` is h̄).
 
 use std::path::Path;
 
-use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
-
-use crate::style::{FONT, colour};
-use fileio::write_atomically;
+use plotters::style::RGBColor;
 
 use crate::FigureError;
+use crate::style::{GREY, colour};
+use fileio::write_atomically;
 
 /// A point in SVG pixels, (x to the right, y downwards).
 pub type Point = (i32, i32);
 
+/// How a line or an arrow is drawn.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Stroke {
+    /// The line's colour.
+    pub colour: RGBColor,
+    /// Its width in pixels.
+    pub width: f64,
+    /// Dashed (something fed back, or a gradient) or solid.
+    pub dashed: bool,
+}
+
+impl Stroke {
+    /// A solid black line two pixels wide: the forward computation.
+    pub const PLAIN: Stroke = Stroke {
+        colour: RGBColor(0, 0, 0),
+        width: 2.0,
+        dashed: false,
+    };
+
+    /// The same line in palette colour `index`.
+    pub fn coloured(index: usize) -> Stroke {
+        Stroke {
+            colour: colour(index),
+            ..Stroke::PLAIN
+        }
+    }
+
+    /// This stroke, `width` pixels wide.
+    pub fn width(self, width: f64) -> Stroke {
+        Stroke { width, ..self }
+    }
+
+    /// This stroke, dashed.
+    pub fn dashed(self) -> Stroke {
+        Stroke {
+            dashed: true,
+            ..self
+        }
+    }
+}
+
+/// What the forward graph of a cell is drawn with: black when it is the
+/// subject, grey when a drawing of the backward pass is drawn over it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ink {
+    /// The arrows between the parts.
+    pub line: Stroke,
+    /// The state's own road through the cell, drawn thicker.
+    pub highway: Stroke,
+    /// The labels on the arrows.
+    pub text: RGBColor,
+}
+
+impl Ink {
+    /// Black, the forward pass as the subject.
+    pub const BLACK: Ink = Ink {
+        line: Stroke::PLAIN,
+        highway: Stroke {
+            width: 4.0,
+            ..Stroke::PLAIN
+        },
+        text: RGBColor(0, 0, 0),
+    };
+
+    /// Grey and thinner, the forward pass as the background.
+    pub const GREY: Ink = Ink {
+        line: Stroke {
+            colour: GREY,
+            width: 1.5,
+            dashed: false,
+        },
+        highway: Stroke {
+            colour: GREY,
+            width: 3.0,
+            dashed: false,
+        },
+        text: GREY,
+    };
+}
+
+/// Where a label sits relative to its point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The text starts at the point.
+    Start,
+    /// The text is centred on the point.
+    Middle,
+    /// The text ends at the point.
+    End,
+}
+
 /// One thing drawn.
 #[derive(Debug, Clone, PartialEq)]
-enum Shape {
+pub(crate) enum Shape {
+    /// A tinted box with a label: a vector, or a layer with weights.
     Node {
         centre: Point,
         size: (i32, i32),
         label: String,
         colour: usize,
     },
-    Arrow {
-        /// The path; the head is at the last point.
-        points: Vec<Point>,
-        dashed: bool,
+    /// A white circle holding an element-wise operation (×, +, tanh).
+    Op { centre: Point, symbol: String },
+    /// A faint rounded panel behind a group of shapes (the inside of a cell).
+    Panel {
+        corner: Point,
+        size: (i32, i32),
+        colour: usize,
     },
+    /// A path through `points`, with an arrowhead at the last if `head`.
+    Path {
+        points: Vec<Point>,
+        stroke: Stroke,
+        head: bool,
+    },
+    /// A filled dot where one line splits into two.
+    Dot { at: Point, colour: RGBColor },
+    /// Text at `at`.
     Label {
         at: Point,
         text: String,
         size: u32,
+        anchor: Anchor,
+        colour: RGBColor,
     },
 }
 
-/// A picture made of labelled boxes, arrows and free labels.
+/// A picture made of labelled boxes, operators, arrows and free labels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagram {
-    width: u32,
-    height: u32,
-    shapes: Vec<Shape>,
+    pub(crate) width: u32,
+    pub(crate) height: u32,
+    pub(crate) shapes: Vec<Shape>,
 }
 
 impl Diagram {
@@ -71,133 +185,139 @@ impl Diagram {
         self
     }
 
-    /// An arrow from `from` to `to`, its head at `to`.
+    /// A circle at `centre` holding an element-wise operation such as
+    /// `"×"`, `"+"`, `"tanh"` or `"1−"`; its radius is [`OP_RADIUS`].
+    pub fn op(mut self, centre: Point, symbol: &str) -> Self {
+        self.shapes.push(Shape::Op {
+            centre,
+            symbol: symbol.to_owned(),
+        });
+        self
+    }
+
+    /// A faint panel with its top-left corner at `corner`, drawn behind
+    /// everything added after it.
+    pub fn panel(mut self, corner: Point, size: (i32, i32), colour: usize) -> Self {
+        self.shapes.push(Shape::Panel {
+            corner,
+            size,
+            colour,
+        });
+        self
+    }
+
+    /// A solid black arrow from `from` to `to`, its head at `to`.
     pub fn arrow(self, from: Point, to: Point) -> Self {
         self.path_arrow(&[from, to], false)
     }
 
-    /// An arrow along straight segments through `points` (at least two),
-    /// its head at the last; dashed for something fed back.
-    pub fn path_arrow(mut self, points: &[Point], dashed: bool) -> Self {
-        assert!(points.len() >= 2, "an arrow needs at least two points");
-        self.shapes.push(Shape::Arrow {
+    /// A black arrow along straight segments through `points` (at least
+    /// two), its head at the last; dashed for something fed back.
+    pub fn path_arrow(self, points: &[Point], dashed: bool) -> Self {
+        let stroke = if dashed {
+            Stroke::PLAIN.dashed()
+        } else {
+            Stroke::PLAIN
+        };
+        self.arrow_with(points, stroke)
+    }
+
+    /// An arrow through `points` (at least two) drawn with `stroke`.
+    pub fn arrow_with(self, points: &[Point], stroke: Stroke) -> Self {
+        self.path(points, stroke, true)
+    }
+
+    /// A line through `points` (at least two) drawn with `stroke`, no head.
+    pub fn line(self, points: &[Point], stroke: Stroke) -> Self {
+        self.path(points, stroke, false)
+    }
+
+    fn path(mut self, points: &[Point], stroke: Stroke, head: bool) -> Self {
+        assert!(
+            points.len() >= 2,
+            "a line needs at least two points, got {}",
+            points.len()
+        );
+        self.shapes.push(Shape::Path {
             points: points.to_vec(),
-            dashed,
+            stroke,
+            head,
         });
         self
     }
 
-    /// Text centred at `at`, `size` pixels high.
-    pub fn label(mut self, at: Point, text: &str, size: u32) -> Self {
+    /// A dot at `at`, where a line splits, in the colour of `stroke`.
+    pub fn dot(mut self, at: Point, stroke: Stroke) -> Self {
+        self.shapes.push(Shape::Dot {
+            at,
+            colour: stroke.colour,
+        });
+        self
+    }
+
+    /// Black text (with `$…$` mathematics) centred at `at`, `size` pixels high.
+    pub fn label(self, at: Point, text: &str, size: u32) -> Self {
+        self.text(at, text, size, Anchor::Middle, RGBColor(0, 0, 0))
+    }
+
+    /// Text (with `$…$` mathematics) at `at`, placed by `anchor`, in `colour`.
+    pub fn text(
+        mut self,
+        at: Point,
+        text: &str,
+        size: u32,
+        anchor: Anchor,
+        colour: RGBColor,
+    ) -> Self {
         self.shapes.push(Shape::Label {
             at,
             text: text.to_owned(),
             size,
+            anchor,
+            colour,
         });
         self
     }
 
-    /// Write the diagram as an SVG at `path`.
+    /// Write the diagram as an SVG at `path`. The same diagram always gives
+    /// the same bytes.
+    /// Refuses a diagram with a shape outside its canvas, naming the shape.
     pub fn save_svg(&self, path: &Path) -> Result<(), FigureError> {
-        let fail = |e: DrawingAreaErrorKind<std::io::Error>| FigureError::Draw {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        if let Some(shape) = self.shapes.iter().find(|s| !self.contains(s)) {
+            return Err(FigureError::Draw {
+                path: path.display().to_string(),
+                reason: format!(
+                    "{shape:?} lies outside the {} × {} canvas",
+                    self.width, self.height
+                ),
+            });
+        }
+        Ok(write_atomically(path, self.to_svg().as_bytes())?)
+    }
+
+    /// Whether every point of `shape` (its box's corners, its path's
+    /// points, its text's anchor) lies on the canvas.
+    fn contains(&self, shape: &Shape) -> bool {
+        let inside = |(x, y): Point| {
+            (0..=self.width as i32).contains(&x) && (0..=self.height as i32).contains(&y)
         };
-        let mut svg = String::new();
-        {
-            let root = SVGBackend::with_string(&mut svg, (self.width, self.height))
-                .into_drawing_area();
-            root.fill(&WHITE).map_err(fail)?;
-            for shape in &self.shapes {
-                draw(&root, shape).map_err(fail)?;
+        match shape {
+            Shape::Node { centre, size, .. } => {
+                inside((centre.0 - size.0 / 2, centre.1 - size.1 / 2))
+                    && inside((centre.0 + size.0 / 2, centre.1 + size.1 / 2))
             }
-            root.present().map_err(fail)?;
-        }
-        Ok(write_atomically(path, svg.as_bytes())?)
-    }
-}
-
-fn centred(size: u32) -> TextStyle<'static> {
-    (FONT, size)
-        .into_font()
-        .color(&BLACK)
-        .pos(Pos::new(HPos::Center, VPos::Center))
-}
-
-fn draw(
-    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    shape: &Shape,
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    match shape {
-        Shape::Node {
-            centre: (x, y),
-            size: (w, h),
-            label,
-            colour: c,
-        } => {
-            let corners = [(x - w / 2, y - h / 2), (x + w / 2, y + h / 2)];
-            root.draw(&Rectangle::new(corners, colour(*c).mix(0.18).filled()))?;
-            root.draw(&Rectangle::new(corners, colour(*c).stroke_width(2)))?;
-            root.draw(&Text::new(label.clone(), (*x, *y), centred(18)))
-        }
-        Shape::Arrow { points, dashed } => {
-            let style = BLACK.stroke_width(2);
-            let n = points.len();
-            let (from, to) = (points[n - 2], points[n - 1]);
-            let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
-            let length = (dx * dx + dy * dy).sqrt().max(1.0);
-            let (ux, uy) = (dx / length, dy / length);
-            // The line stops where the head begins.
-            let head = 10.0;
-            let base = (to.0 as f64 - ux * head, to.1 as f64 - uy * head);
-            let mut line = points[..n - 1].to_vec();
-            line.push((base.0.round() as i32, base.1.round() as i32));
-            for segment in line.windows(2) {
-                draw_segment(root, segment[0], segment[1], *dashed, style)?;
+            Shape::Op { centre, .. } => {
+                inside((centre.0 - OP_RADIUS, centre.1 - OP_RADIUS))
+                    && inside((centre.0 + OP_RADIUS, centre.1 + OP_RADIUS))
             }
-            let side = (-uy * head * 0.45, ux * head * 0.45);
-            let wing = |sign: f64| {
-                (
-                    (base.0 + sign * side.0).round() as i32,
-                    (base.1 + sign * side.1).round() as i32,
-                )
-            };
-            root.draw(&Polygon::new(
-                vec![to, wing(1.0), wing(-1.0)],
-                BLACK.filled(),
-            ))
-        }
-        Shape::Label { at, text, size } => {
-            root.draw(&Text::new(text.clone(), *at, centred(*size)))
+            Shape::Panel { corner, size, .. } => {
+                inside(*corner) && inside((corner.0 + size.0, corner.1 + size.1))
+            }
+            Shape::Path { points, .. } => points.iter().all(|p| inside(*p)),
+            Shape::Dot { at, .. } | Shape::Label { at, .. } => inside(*at),
         }
     }
 }
 
-/// One straight segment, solid or in dashes of about 6 pixels.
-fn draw_segment(
-    root: &DrawingArea<SVGBackend, plotters::coord::Shift>,
-    from: Point,
-    to: Point,
-    dashed: bool,
-    style: ShapeStyle,
-) -> Result<(), DrawingAreaErrorKind<std::io::Error>> {
-    if !dashed {
-        return root.draw(&PathElement::new(vec![from, to], style));
-    }
-    let (dx, dy) = ((to.0 - from.0) as f64, (to.1 - from.1) as f64);
-    let pieces = ((dx * dx + dy * dy).sqrt() / 6.0).floor().max(1.0) as i32;
-    let at = |s: f64| {
-        (
-            (from.0 as f64 + dx * s).round() as i32,
-            (from.1 as f64 + dy * s).round() as i32,
-        )
-    };
-    for k in (0..pieces).step_by(2) {
-        let (a, b) = (
-            k as f64 / pieces as f64,
-            ((k + 1) as f64 / pieces as f64).min(1.0),
-        );
-        root.draw(&PathElement::new(vec![at(a), at(b)], style))?;
-    }
-    Ok(())
-}
+/// The radius of an operator circle, in pixels.
+pub const OP_RADIUS: i32 = 16;

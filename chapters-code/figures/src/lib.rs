@@ -10,11 +10,13 @@ mod chart;
 mod diagram;
 pub mod parts;
 mod style;
+mod svg;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
-pub use diagram::{Diagram, Point};
+pub use diagram::{Anchor, Diagram, Ink, OP_RADIUS, Point, Stroke};
 pub use fileio::FileError;
-pub use style::{FONT, HEIGHT, PALETTE, WIDTH, colour};
+pub use plotters::style::RGBColor;
+pub use style::{FONT, GREY, HEIGHT, PALETTE, WIDTH, colour};
 
 /// Errors from drawing or writing a figure.
 #[derive(Debug, thiserror::Error)]

@@ -21,6 +21,10 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 0, 0),       // black
 ];
 
+/// The grey of notes in diagrams, and of the forward pass where a diagram
+/// shows the backward pass in colour.
+pub const GREY: RGBColor = RGBColor(110, 110, 110);
+
 /// The colour of the `index`-th series (the palette repeats after eight).
 pub fn colour(index: usize) -> RGBColor {
     PALETTE[index % PALETTE.len()]

@@ -57,3 +57,44 @@ fn tick_labels_are_tidy() {
     assert_eq!(tidy(-2.2e-16), "0");
     assert_eq!(tidy(123456.0), "1.2e5");
 }
+
+#[test]
+fn a_diagram_gives_the_same_bytes_and_sets_its_mathematics() {
+    use figures::{Diagram, Stroke};
+    let diagram = || {
+        Diagram::new(200, 100)
+            .node((50, 50), (60, 30), "$h_{t-1}$", 2)
+            .op((120, 50), "×")
+            .arrow_with(&[(80, 50), (104, 50)], Stroke::coloured(1).dashed())
+            .label((100, 90), "a & b < c", 12)
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.svg"), dir.path().join("b.svg"));
+    diagram().save_svg(&a).unwrap();
+    diagram().save_svg(&b).unwrap();
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert_eq!(a, b);
+    let text = String::from_utf8(a).unwrap();
+    assert!(text.contains("font-style=\"italic\">h</tspan>"), "{text}");
+    assert!(
+        text.contains(">t−1</tspan>"),
+        "the subscript, with a minus sign: {text}"
+    );
+    assert!(text.contains("a &amp; b &lt; c"), "text is escaped: {text}");
+    assert!(text.contains("stroke-dasharray"), "{text}");
+}
+
+#[test]
+fn a_shape_off_the_canvas_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("off.svg");
+    let err = figures::Diagram::new(100, 100)
+        .node((95, 50), (30, 20), "x", 0)
+        .save_svg(&path)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("off.svg") && err.to_string().contains("Node"),
+        "{err}"
+    );
+    assert!(!path.exists());
+}
