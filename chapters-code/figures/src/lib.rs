@@ -13,7 +13,9 @@ mod style;
 mod svg;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
-pub use diagram::{Anchor, Diagram, Ink, OP_RADIUS, Point, Stroke};
+pub use diagram::{
+    Anchor, Diagram, Ink, OP_RADIUS, Point, Stroke, equation_tags, textcolours,
+};
 pub use fileio::FileError;
 pub use plotters::style::RGBColor;
 pub use style::{FONT, GREY, HEIGHT, PALETTE, WIDTH, colour};
