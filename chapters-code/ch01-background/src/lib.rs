@@ -26,7 +26,7 @@ pub const EVENTS: [(u32, &str, &str); 12] = [
 /// how far its centre is moved sideways from the year, chosen so that no
 /// label overlaps another and no stem runs through a label.
 const PLACES: [(bool, i32, i32); 12] = [
-    (true, 60, 20),
+    (true, 60, 34),
     (false, 60, -14),
     (true, 120, 0),
     (false, 120, 0),

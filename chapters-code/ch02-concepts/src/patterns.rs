@@ -16,17 +16,13 @@ pub fn diagram() -> Diagram {
     let rows = [
         (40, "many-to-one", "classify a review (chapter 4)"),
         (230, "many-to-many", "tag every step"),
-        (
-            420,
-            "sequence to sequence",
-            "reverse a string (4.2), translate",
-        ),
+        (420, "sequence to sequence", "reverse a string, as in 4.2"),
     ];
     for (k, (top, name, example)) in rows.into_iter().enumerate() {
         let (y_out, y_state, y_in) = (top + 30, top + 90, top + 150);
         d = d
-            .label((95, y_state - 12), name, 16)
-            .label((95, y_state + 12), example, 12);
+            .label((100, y_state - 12), name, 16)
+            .label((100, y_state + 12), example, 12);
         let steps: Vec<i32> = (0..4).map(|t| 230 + 80 * t).collect();
         let encoder = if k == 2 { &steps[..3] } else { &steps[..] };
         for (t, &x) in encoder.iter().enumerate() {

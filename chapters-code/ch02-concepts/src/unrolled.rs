@@ -65,7 +65,7 @@ pub fn diagram() -> Diagram {
     d.label((xs[1] + 24, (Y_IN + Y_STATE) / 2), "$W_{xh}$", 13)
         .label((xs[1] + 24, (Y_OUT + Y_STATE) / 2), "$W_{hy}$", 13)
         .label(
-            (470, 315),
+            (400, 315),
             "the same $W_{xh}$, $W_{hh}$, $W_{hy}$ at every step; $h_0$ is set anew for every sequence",
             14,
         )

@@ -17,7 +17,7 @@ pub fn cell() -> Diagram {
     let plus = (330, y);
     let tanh = (440, y);
     Diagram::new(720, 340)
-        .label((360, 22), "One step of the vanilla layer", 20)
+        .label((290, 22), "One step of the vanilla layer", 20)
         .panel((140, 140), (440, 160), STATE)
         .text((152, 288), "VanillaRnn: step", 13, Anchor::Start, GREY)
         .node((70, y), NODE, "$h_{t-1}$", STATE)
@@ -102,30 +102,16 @@ fn step_column(d: Diagram, k: i32, t: &str, labelled: bool) -> Diagram {
         .node((x, ROW_Y), NODE, &format!("$y_{{{t}}}$"), OUTPUT)
         .node((x, ROW_H), NODE, &format!("$h_{{{t}}}$"), STATE)
         .node((x, ROW_X), NODE, &format!("$x_{{{t}}}$"), INPUT)
-        .arrow_with(&[(x - 8, ROW_X - half), (x - 8, ROW_H + half)], forward())
-        .arrow_with(&[(x - 8, ROW_H - half), (x - 8, ROW_Y + half)], forward())
-        .arrow_with(&[(x - 8, ROW_Y - half), (x - 8, ROW_L + half)], forward())
-        .arrow_with(
-            &[
-                (x + 32, ROW_H),
-                (x + 56, ROW_H),
-                (x + 56, ROW_L),
-                (x + 32, ROW_L),
-            ],
-            forward(),
-        )
-        .arrow_with(&[(x + 8, ROW_L + half), (x + 8, ROW_Y - half)], through_y())
-        .arrow_with(&[(x + 8, ROW_Y + half), (x + 8, ROW_H - half)], through_y())
-        .arrow_with(
-            &[
-                (x + 32, ROW_L + 10),
-                (x + 46, ROW_L + 10),
-                (x + 46, ROW_H - 10),
-                (x + 33, ROW_H - 10),
-            ],
-            direct(),
-        )
-        .arrow_with(&[(x + 8, ROW_H + half), (x + 8, ROW_X - half)], to_input());
+        // Forward on the right of each column, backward on the left,
+        // beside the middle column's labels.
+        .arrow_with(&[(x + 8, ROW_X - half), (x + 8, ROW_H + half)], forward())
+        .arrow_with(&[(x + 8, ROW_H - half), (x + 8, ROW_Y + half)], forward())
+        .arrow_with(&[(x + 8, ROW_Y - half), (x + 8, ROW_L + half)], forward())
+        .arrow_with(&direct_forward(x), forward())
+        .arrow_with(&[(x - 8, ROW_L + half), (x - 8, ROW_Y - half)], through_y())
+        .arrow_with(&[(x - 8, ROW_Y + half), (x - 8, ROW_H - half)], through_y())
+        .arrow_with(&direct_backward(x), direct())
+        .arrow_with(&[(x - 8, ROW_H + half), (x - 8, ROW_X - half)], to_input());
     if !labelled {
         return d;
     }
@@ -145,7 +131,7 @@ fn step_column(d: Diagram, k: i32, t: &str, labelled: bool) -> Diagram {
         c(1),
     )
     .text(
-        (x + 62, (ROW_L + ROW_H) / 2 - 24),
+        (x + 52, (ROW_Y + ROW_H) / 2 - 8),
         "$\u{3b4}^h_t$",
         16,
         Anchor::Start,
@@ -158,6 +144,31 @@ fn step_column(d: Diagram, k: i32, t: &str, labelled: bool) -> Diagram {
         Anchor::End,
         c(2),
     )
+}
+
+/// h_t straight to L_t, around y_t: up from the top of h_t, so that it
+/// crosses none of the row's arrows.
+fn direct_forward(x: i32) -> [figures::Point; 5] {
+    let top = ROW_H - NODE.1 / 2;
+    [
+        (x + 24, top),
+        (x + 24, top - 12),
+        (x + 56, top - 12),
+        (x + 56, ROW_L),
+        (x + 32, ROW_L),
+    ]
+}
+
+/// L_t straight back to h_t, inside [`direct_forward`].
+fn direct_backward(x: i32) -> [figures::Point; 5] {
+    let top = ROW_H - NODE.1 / 2;
+    [
+        (x + 32, ROW_L + 10),
+        (x + 46, ROW_L + 10),
+        (x + 46, top - 22),
+        (x + 18, top - 22),
+        (x + 18, top),
+    ]
 }
 
 /// The recurrence into step k from step k−1 (from the left edge for k = 0;

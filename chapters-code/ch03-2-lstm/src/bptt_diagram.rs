@@ -25,7 +25,7 @@ fn direct() -> Stroke {
     Stroke::coloured(3).width(2.5).dashed()
 }
 fn into_c() -> Stroke {
-    Stroke::coloured(5).width(2.5).dashed()
+    Stroke::coloured(2).width(2.5).dashed()
 }
 fn along_c() -> Stroke {
     Stroke::coloured(1).width(4.0).dashed()
@@ -37,7 +37,7 @@ fn gates() -> Stroke {
 /// Three steps of the LSTM unrolled, with the gradients' flow.
 pub fn bptt() -> Diagram {
     let mut d =
-        Diagram::new(720, 570).label((360, 20), "Backpropagation through time, LSTM", 20);
+        Diagram::new(720, 590).label((360, 20), "Backpropagation through time, LSTM", 20);
     for (k, t) in ["t-1", "t", "t+1"].iter().enumerate() {
         d = column_nodes(d, k as i32, t);
     }
@@ -55,10 +55,11 @@ fn column_nodes(d: Diagram, k: i32, t: &str) -> Diagram {
         .node((x, ROW_H), NODE, &format!("$h_{{{t}}}$"), STATE)
         .node((x, ROW_C), NODE, &format!("$C_{{{t}}}$"), STATE)
         .node((x, ROW_X), NODE, &format!("$x_{{{t}}}$"), INPUT)
-        .arrow_with(&[(x - 8, ROW_H - half), (x - 8, ROW_L + half)], forward())
-        .arrow_with(&[(x + 8, ROW_L + half), (x + 8, ROW_H - half)], direct())
-        .arrow_with(&[(x - 8, ROW_C - half), (x - 8, ROW_H + half)], forward())
-        .arrow_with(&[(x + 8, ROW_H + half), (x + 8, ROW_C - half)], into_c())
+        // Forward on the right, backward on the left, beside the labels.
+        .arrow_with(&[(x + 8, ROW_H - half), (x + 8, ROW_L + half)], forward())
+        .arrow_with(&[(x - 8, ROW_L + half), (x - 8, ROW_H - half)], direct())
+        .arrow_with(&[(x + 8, ROW_C - half), (x + 8, ROW_H + half)], forward())
+        .arrow_with(&[(x - 8, ROW_H + half), (x - 8, ROW_C - half)], into_c())
         .arrow_with(&[(x, ROW_X - half), (x, ROW_C + half)], forward())
 }
 
@@ -77,13 +78,19 @@ fn links_into(d: Diagram, k: i32) -> Diagram {
         .arrow_with(&[(to, ROW_H + 8), (from, ROW_H + 8)], gates())
         .arrow_with(&[(from, ROW_C - 8), (to, ROW_C - 8)], forward())
         .arrow_with(&[(to, ROW_C + 8), (from, ROW_C + 8)], along_c());
-    if k == 0 || k == 3 {
-        return d;
-    }
-    // h_{k-1} feeds the gates i, f, C̃ of step k, which write C_k.
-    let (a, b) = ((from, ROW_H + 22), (to, ROW_C - 22));
+    // h_{k-1} feeds the gates i, f, C̃ of step k, which write C_k: from the
+    // corner of one box to the corner of the other, and back beside it.
+    let (a, b) = ((from, ROW_H + NODE.1 / 2), (to, ROW_C - NODE.1 / 2));
+    let (dx, dy) = ((b.0 - a.0) as f64, (b.1 - a.1) as f64);
+    let length = (dx * dx + dy * dy).sqrt();
+    let side = |p: (i32, i32)| {
+        (
+            p.0 + (dy / length * 9.0).round() as i32,
+            p.1 - (dx / length * 9.0).round() as i32,
+        )
+    };
     d.arrow_with(&[a, b], forward())
-        .arrow_with(&[(b.0 - 10, b.1 + 8), (a.0 - 4, a.1 + 12)], gates())
+        .arrow_with(&[side(b), side(a)], gates())
 }
 
 /// The short terms on the arrows into step t's states; the long ones are
@@ -92,14 +99,14 @@ fn labels(d: Diagram) -> Diagram {
     let (t, next) = (column(1), column(2));
     let mid = (t + next) / 2;
     d.text(
-        (t + 16, (ROW_L + ROW_H) / 2),
+        (t - 16, (ROW_L + ROW_H) / 2),
         "$\u{3b4}_t$",
         17,
-        Anchor::Start,
+        Anchor::End,
         colour(3),
     )
     .text(
-        (mid, ROW_H - 24),
+        (mid, ROW_H + 28),
         "$W_{ho}^T a\u{304}^o_{t+1}$",
         16,
         Anchor::Middle,
@@ -130,25 +137,32 @@ fn legend(d: Diagram) -> Diagram {
         d,
         446,
         gates(),
-        "through the gates of step $t+1$: $W_{ho}^T a\u{304}^o_{t+1}$ along the row of $h$, $\u{2211}_{g=i,f,c} W_{hg}^T a\u{304}^g_{t+1}$ on the diagonal",
+        "through the gates of step $t+1$: $W_{ho}^T a\u{304}^o_{t+1}$ along the row of $h$,",
+        colour(0),
+    )
+    .text(
+        (84, 468),
+        "and $\u{2211}_{g=i,f,c} W_{hg}^T a\u{304}^g_{t+1}$ on the diagonal",
+        15,
+        Anchor::Start,
         colour(0),
     );
     let d = key(
         d,
-        472,
+        494,
         along_c(),
         "$\u{3b3}_t = C\u{304}_{t+1} \u{2299} f_{t+1}$: along the cell state",
         colour(1),
     );
     let d = key(
         d,
-        498,
+        520,
         into_c(),
         "$h\u{304}_t \u{2299} o_t \u{2299} (1 -$ tanh$^2C_t)$: from $h_t$ into $C_t$",
-        colour(5),
+        colour(2),
     );
-    key(d, 524, forward(), "the forward pass", GREY).label(
-        (360, 552),
+    key(d, 546, forward(), "the forward pass", GREY).label(
+        (360, 574),
         "$h\u{304}_t$ is the sum of the arrows into $h_t$, $C\u{304}_t$ the sum of those into $C_t$",
         14,
     )

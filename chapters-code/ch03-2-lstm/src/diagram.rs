@@ -78,7 +78,7 @@ fn gates(d: Diagram, ink: Ink) -> Diagram {
     d.arrow_with(&[(X_F, top), (X_F, Y_C + R)], ink.line)
         .text((X_F + 8, Y_MID), "$f_t$", 18, Anchor::Start, ink.text)
         .arrow_with(&[(X_I, top), (X_I, Y_MID), (X_N - R, Y_MID)], ink.line)
-        .text((X_I + 8, Y_MID + 30), "$i_t$", 18, Anchor::Start, ink.text)
+        .text((X_I - 8, Y_MID + 30), "$i_t$", 18, Anchor::End, ink.text)
         .arrow_with(&[(X_N, top), (X_N, Y_MID + R)], ink.line)
         .text(
             (X_N + 8, Y_MID + 36),
@@ -121,7 +121,7 @@ fn along_c() -> Stroke {
     Stroke::coloured(1).width(4.0).dashed()
 }
 fn from_h() -> Stroke {
-    Stroke::coloured(3).width(2.5).dashed()
+    Stroke::coloured(2).width(2.5).dashed()
 }
 fn through_gates() -> Stroke {
     Stroke::coloured(0).width(2.5).dashed()
@@ -158,11 +158,11 @@ fn backward_paths(d: Diagram) -> Diagram {
         .arrow_with(&[(X_OUT + 9, Y_G - R), (X_OUT + 9, Y_MID + R)], from_h())
         .arrow_with(&[(X_OUT + 9, Y_MID - R), (X_OUT + 9, c + 2)], from_h())
         .text(
-            (590, 80),
+            (560, 56),
             "$h\u{304}_t \u{2299} o_t \u{2299} (1 -$ tanh$^2C_t)$",
             15,
             Anchor::Middle,
-            colour(3),
+            colour(2),
         )
         // Through the gates: from where each acts, down its box, to h_{t-1}.
         .arrow_with(&[(X_F - 9, Y_C + R), (X_F - 9, Y_G - 17)], through_gates())
@@ -217,7 +217,7 @@ fn gradient_legend(d: Diagram) -> Diagram {
         (400, 428),
         from_h(),
         "from $h_t$ into the cell state",
-        colour(3),
+        colour(2),
     );
     let d = key(
         d,

@@ -1,6 +1,6 @@
 //! The drawings of section 3.2 and the page's equations agree: the cell
 //! diagram tags exactly the equations (L1)–(L6) that the page numbers, and
-//! every colour of the backward equations is an arrow of the BPTT drawing.
+//! every colour of the backward equations is an arrow of the drawings.
 
 use figures::{equation_tags, textcolours};
 

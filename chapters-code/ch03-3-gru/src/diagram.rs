@@ -35,12 +35,8 @@ const X_OUT: i32 = 600;
 /// One step of the GRU in `form`.
 pub fn cell(form: GruForm) -> Diagram {
     let title = match form {
-        GruForm::ResetBefore => {
-            "One step of the GRU, reset before the product (the article's form)"
-        }
-        GruForm::ResetAfter => {
-            "One step of the GRU, reset after the product (PyTorch's form)"
-        }
+        GruForm::ResetBefore => "A GRU step, reset before the product (the article's form)",
+        GruForm::ResetAfter => "A GRU step, reset after the product (as PyTorch does)",
     };
     let d = Diagram::new(720, 470).label((360, 22), title, 18);
     let d = forward_graph(d, form, Ink::BLACK);
@@ -69,8 +65,8 @@ fn state_row(d: Diagram, ink: Ink) -> Diagram {
         .op((X_OUT, Y_A), "+")
         .arrow_with(&[(X_OUT + R, Y_A), (642, Y_A)], ink.highway)
         .op((X_Z, 128), "1−")
-        .arrow_with(&[(X_Z, 144), (X_Z, Y_A + R)], line)
-        .line(&[(X_Z, Y_Z), (X_Z, 112)], line)
+        .arrow_with(&[(X_Z, 112), (X_Z, Y_A + R)], line)
+        .line(&[(X_Z, Y_Z), (X_Z, 144)], line)
         .arrow_with(&[(X_Z, Y_Z), (X_OUT - R, Y_Z)], line)
         .op((X_OUT, Y_Z), "×")
         .arrow_with(&[(X_OUT, Y_Z - R), (X_OUT, Y_A + R)], line)
@@ -96,7 +92,7 @@ fn gates(d: Diagram, form: GruForm, ink: Ink) -> Diagram {
         .line(&[(X_Z, Y_B - 7), (X_Z, Y_Z)], line)
         .dot((X_Z, Y_Z), line)
         .arrow_with(&[(x_r, top), (x_r, Y_B + R)], line)
-        .text((x_r + 8, Y_B + 40), "$r_t$", 17, Anchor::Start, ink.text)
+        .text((x_r - 8, Y_B + 40), "$r_t$", 17, Anchor::End, ink.text)
 }
 
 /// The column of the reset gate's product in `form`.
@@ -142,7 +138,7 @@ fn candidate(d: Diagram, form: GruForm, ink: Ink) -> Diagram {
         .node((x_w, Y_B), w, w_label, WEIGHTS)
         .arrow_with(&[(after_second, Y_B), (X_SUM - R, Y_B)], line)
         .op((X_SUM, Y_B), "+")
-        .node((X_SUM, 296), (84, 30), "$W_{xn}x_t + b_n$", WEIGHTS)
+        .node((X_SUM, 296), (104, 30), "$W_{xn}x_t + b_n$", WEIGHTS)
         .text((X_SUM, 340), "$x_t$", 16, Anchor::Middle, ink.text)
         .arrow_with(&[(X_SUM, 330), (X_SUM, 311)], line)
         .arrow_with(&[(X_SUM, 281), (X_SUM, Y_B + R)], line)
@@ -150,7 +146,7 @@ fn candidate(d: Diagram, form: GruForm, ink: Ink) -> Diagram {
         .op((X_TANH, Y_B), "tanh")
         .arrow_with(&[(X_TANH + R, Y_B), (X_OUT, Y_B), (X_OUT, Y_Z + R)], line)
         .text(
-            (X_OUT + 8, Y_B - 14),
+            (X_OUT + 18, Y_B - 22),
             "$h\u{303}_t$",
             17,
             Anchor::Start,
@@ -167,8 +163,13 @@ fn tags(d: Diagram, form: GruForm) -> Diagram {
     let d = tag(d, (X_Z + 56, Y_G + 9), "update");
     let d = tag(d, (x_r - 48, Y_G - 9), "(G2)");
     let d = tag(d, (x_r - 48, Y_G + 9), "reset");
-    let d = tag(d, (X_TANH, Y_B + 30), "(G3)");
-    let d = tag(d, (X_OUT, Y_A - 28), "(G4)");
+    // The candidate is (G3) in the article's form and (G5) in the other.
+    let candidate = match form {
+        GruForm::ResetBefore => "(G3)",
+        GruForm::ResetAfter => "(G5)",
+    };
+    let d = tag(d, (X_TANH, Y_B + 30), candidate);
+    let d = tag(d, (X_OUT + 36, Y_A + 24), "(G4)");
     d.text(
         (400, 448),
         "each σ box: its own $W_{x\u{b7}}x_t + W_{h\u{b7}}h_{t-1} + b_{\u{b7}}$, then σ",
@@ -182,7 +183,7 @@ fn direct() -> Stroke {
     Stroke::coloured(1).width(4.0).dashed()
 }
 fn through_candidate() -> Stroke {
-    Stroke::coloured(3).width(2.5).dashed()
+    Stroke::coloured(2).width(2.5).dashed()
 }
 fn through_gates() -> Stroke {
     Stroke::coloured(0).width(2.5).dashed()
@@ -193,7 +194,7 @@ fn through_gates() -> Stroke {
 pub fn gradient_paths() -> Diagram {
     let d = Diagram::new(720, 572).label(
         (360, 22),
-        "The gradient's paths back through one GRU step (the article's form)",
+        "The gradient's paths through one GRU step (article's form)",
         18,
     );
     let d = forward_graph(d, GruForm::ResetBefore, Ink::GREY);
@@ -217,6 +218,7 @@ fn into_the_candidate(d: Diagram) -> Diagram {
         .arrow_with(&[(X_TANH - R, y), (X_SUM + R, y)], s)
         .arrow_with(&[(X_SUM - R, y), (X_SECOND + w, y)], s)
         .arrow_with(&[(X_SUM + 9, Y_B + R), (X_SUM + 9, 281)], s)
+        .arrow_with(&[(X_SUM + 12, 311), (X_SUM + 12, 330)], s)
         .arrow_with(&[(X_SECOND - w, y), (X_FIRST + R, y)], s)
         .arrow_with(
             &[(X_FIRST - R, y), (X_DROP + 9, y), (X_DROP + 9, Y_A + 12)],
@@ -255,7 +257,7 @@ fn gradient_legend(d: Diagram) -> Diagram {
         d,
         478,
         direct(),
-        "along the state: $h\u{304}_t \u{2299} (1 - z_t)$, no weight matrix, no derivative of a squashing function",
+        "along the state: $h\u{304}_t \u{2299} (1 - z_t)$, no matrix, no σ′ or tanh′",
         figures::colour(1),
     );
     let d = key(
@@ -263,7 +265,7 @@ fn gradient_legend(d: Diagram) -> Diagram {
         504,
         through_candidate(),
         "through the candidate: $h\u{304}_t \u{2299} z_t$, then tanh′, $W_{hn}^T$ and $r_t$",
-        figures::colour(3),
+        figures::colour(2),
     );
     let d = key(
         d,

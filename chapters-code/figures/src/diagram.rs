@@ -137,7 +137,7 @@ pub(crate) enum Shape {
         stroke: Stroke,
         head: bool,
     },
-    /// A filled dot where one line splits into two.
+    /// A filled dot where lines meet or split.
     Dot { at: Point, colour: RGBColor },
     /// Text at `at`.
     Label {
@@ -246,7 +246,7 @@ impl Diagram {
         self
     }
 
-    /// A dot at `at`, where a line splits, in the colour of `stroke`.
+    /// A dot at `at`, where lines meet or split, in the colour of `stroke`.
     pub fn dot(mut self, at: Point, stroke: Stroke) -> Self {
         self.shapes.push(Shape::Dot {
             at,
@@ -314,9 +314,38 @@ impl Diagram {
                 inside(*corner) && inside((corner.0 + size.0, corner.1 + size.1))
             }
             Shape::Path { points, .. } => points.iter().all(|p| inside(*p)),
-            Shape::Dot { at, .. } | Shape::Label { at, .. } => inside(*at),
+            Shape::Dot { at, .. } => inside(*at),
+            Shape::Label {
+                at,
+                text,
+                size,
+                anchor,
+                ..
+            } => {
+                // A generous estimate of the text's width, so that a
+                // reader's wider font still fits.
+                let width = estimated_width(text, *size);
+                let (left, right) = match anchor {
+                    Anchor::Start => (at.0, at.0 + width),
+                    Anchor::Middle => (at.0 - width / 2, at.0 + width / 2),
+                    Anchor::End => (at.0 - width, at.0),
+                };
+                inside((left, at.1)) && inside((right, at.1))
+            }
         }
     }
+}
+
+/// An upper estimate of the width of `text` (with its `$…$` markup) set
+/// `size` pixels high: 0.55 of the size per visible character, about the
+/// average width of a wide sans-serif face such as DejaVu Sans.
+pub(crate) fn estimated_width(text: &str, size: u32) -> i32 {
+    let visible = text
+        .chars()
+        .filter(|c| !matches!(c, '$' | '_' | '^' | '{' | '}'))
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .count();
+    (visible as f64 * 0.55 * size as f64).ceil() as i32
 }
 
 /// The radius of an operator circle, in pixels.
