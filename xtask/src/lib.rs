@@ -17,6 +17,7 @@
 
 pub mod bench_record;
 pub mod checks;
+pub mod exercises;
 pub mod faults;
 pub mod parts;
 pub mod render;

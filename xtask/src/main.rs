@@ -60,6 +60,13 @@ enum Command {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// The exercises (exercises/): with no argument, each one's status; with
+    /// a NAME, grade that one and say what is wrong; `verify` checks that
+    /// every grader fails on its stub and passes on the reference solution.
+    Exercises {
+        /// An exercise's name, or `verify`.
+        what: Option<String>,
+    },
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -139,6 +146,7 @@ fn run() -> Result<()> {
             println!("the book's sources pass every check ({count} problems)");
             Ok(())
         }
+        Command::Exercises { what } => xtask::exercises::run(&root, what.as_deref()),
         Command::Figures { seed } => {
             let book = root.join("book");
             let made = parts::make_all(
