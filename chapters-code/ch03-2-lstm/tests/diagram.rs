@@ -22,18 +22,25 @@ fn the_cell_diagram_tags_the_equations_of_the_page() {
 }
 
 #[test]
-fn the_colours_of_the_backward_equations_are_arrows_of_the_bptt_drawing() {
-    let svg = lstm::bptt_diagram::bptt().to_svg();
+fn the_colours_of_the_backward_equations_are_arrows_of_both_drawings() {
+    let bptt = lstm::bptt_diagram::bptt().to_svg();
+    let paths = lstm::diagram::gradient_paths().to_svg();
     let colours = textcolours(&page());
     assert_eq!(
         colours.len(),
-        3,
-        "δ_t, the gates' term and γ_t: {colours:?}"
+        4,
+        "δ_t, the gates' term, γ_t and the term from h_t into C_t: {colours:?}"
     );
     for c in colours {
+        let stroke = format!("stroke=\"{c}\"");
         assert!(
-            svg.contains(&format!("stroke=\"{c}\"")),
-            "no arrow of colour {c} in the drawing"
+            bptt.contains(&stroke),
+            "no arrow of colour {c} in the unrolled drawing"
+        );
+        // δ_t comes from the loss, which only the unrolled drawing has.
+        assert!(
+            paths.contains(&stroke) || c == "#CC79A7",
+            "no arrow of colour {c} in the drawing of one step"
         );
     }
 }
