@@ -85,11 +85,13 @@ static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("a valid pattern")
 });
 
-/// The section numbers of the book (`3.1`, `4.4`, …) from the pages' headings
+/// The section numbers of the book (`3.1`, `4.4`, …) from the pages' titles
 /// (`# 3.1 The vanilla…`) and the article-section notes (`Article section: 3.1`).
+/// Only a page's title makes a section: a number in a lower heading (an
+/// exercise's, say) would otherwise let that number through everywhere.
 pub fn section_numbers<'a>(pages: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
     let heading =
-        Regex::new(r"(?m)^(?:#+|\*Article section:)\s+(\d+\.\d+)\b").expect("valid");
+        Regex::new(r"(?m)^(?:#|\*Article section:)\s+(\d+\.\d+)\b").expect("valid");
     pages
         .into_iter()
         .flat_map(|text| {
@@ -203,6 +205,13 @@ mod tests {
                 "190 GFLOP/s"
             ]
         );
+    }
+
+    #[test]
+    fn only_a_page_title_or_an_article_note_makes_a_section_number() {
+        let page = "# 3.1 Title\n*Article section: 4.2 x*\n### 4.7 An exercise\n";
+        let sections: Vec<String> = section_numbers([page]).into_iter().collect();
+        assert_eq!(sections, ["3.1", "4.2"]);
     }
 
     #[test]
