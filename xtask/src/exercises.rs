@@ -167,9 +167,11 @@ pub fn status(exercise: &str, results: &[CheckResult]) -> Status {
             message: format!("no check of the graders ran for `{exercise}`"),
         };
     }
+    // Not started: every check stops at a stub's `todo!()`. An exercise of
+    // two functions with one written is failing, at its first failing check.
     if mine
         .iter()
-        .any(|r| !r.passed && r.message.contains("not yet implemented"))
+        .all(|r| !r.passed && r.message.contains("not yet implemented"))
     {
         return Status::NotStarted;
     }
@@ -243,7 +245,7 @@ fn print_one(root: &Path, exercise: &Exercise) -> Result<()> {
                  a hint is in {hint}",
                 exercise.name
             );
-            Ok(())
+            bail!("{} is not started", exercise.name)
         }
         Status::Failing { check, message } => {
             println!(
@@ -343,6 +345,16 @@ mod tests {
                 message: "dx_t is off at index [0, 1]: yours is +1, it should be +2"
                     .to_owned()
             }
+        );
+        let half = parse(
+            "test d::check_1_x ... FAILED\ntest d::check_2_y ... FAILED\n\n\
+             ---- d::check_1_x stdout ----\nthread 'x' panicked at a.rs:1:1:\ny is off\n\n\
+             ---- d::check_2_y stdout ----\nthread 'y' panicked at a.rs:1:1:\n\
+             not yet implemented: write d\n\n",
+        );
+        assert!(
+            matches!(status("d", &half), Status::Failing { check, .. } if check == "check_1_x"),
+            "one function written and wrong, the other a stub: failing, not 'not started'"
         );
         let all_ok = parse("test a::check_1_x ... ok\ntest a::check_2_y ... ok\n");
         assert_eq!(status("a", &all_ok), Status::Passing(2));
