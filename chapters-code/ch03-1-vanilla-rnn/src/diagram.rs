@@ -208,21 +208,11 @@ fn recurrent_link(d: Diagram, k: i32) -> Diagram {
 }
 
 fn legend(d: Diagram) -> Diagram {
-    let key = |d: Diagram, (x, y): (i32, i32), stroke: Stroke, text: &str, c| {
-        d.line(&[(x, y), (x + 34, y)], stroke)
-            .text((x + 42, y), text, 14, Anchor::Start, c)
-    };
-    let d = key(d, (60, 405), forward(), "forward", GREY);
-    let d = key(d, (200, 405), through_y(), "through $y_t$", colour(1));
-    let d = key(d, (380, 405), direct(), "straight from the loss", colour(3));
-    let d = key(
-        d,
-        (200, 432),
-        through_next(),
-        "through step $t+1$",
-        colour(0),
-    );
-    let d = key(d, (380, 432), to_input(), "to the input $x_t$", colour(2));
+    let d = d.key((60, 405), forward(), "forward", GREY);
+    let d = d.key((200, 405), through_y(), "through $y_t$", colour(1));
+    let d = d.key((380, 405), direct(), "straight from the loss", colour(3));
+    let d = d.key((200, 432), through_next(), "through step $t+1$", colour(0));
+    let d = d.key((380, 432), to_input(), "to the input $x_t$", colour(2));
     d.label(
         (360, 460),
         "dashed: gradients, flowing against the arrows of the forward pass",

@@ -122,46 +122,37 @@ fn labels(d: Diagram) -> Diagram {
 }
 
 fn legend(d: Diagram) -> Diagram {
-    let key = |d: Diagram, y: i32, stroke: Stroke, text: &str, c| {
-        d.line(&[(40, y), (74, y)], stroke)
-            .text((84, y), text, 15, Anchor::Start, c)
-    };
-    let d = key(
-        d,
-        420,
+    let d = d.key(
+        (40, 420),
         direct(),
         "$\u{3b4}_t$: straight from the loss",
         colour(3),
     );
-    let d = key(
-        d,
-        446,
+    let d = d.key((40, 446),
         gates(),
         "through the gates of step $t+1$: $W_{ho}^T a\u{304}^o_{t+1}$ along the row of $h$,",
         colour(0),
     )
     .text(
-        (84, 468),
+        (82, 468),
         "and $\u{2211}_{g=i,f,c} W_{hg}^T a\u{304}^g_{t+1}$ on the diagonal",
-        15,
+        14,
         Anchor::Start,
         colour(0),
     );
-    let d = key(
-        d,
-        494,
+    let d = d.key(
+        (40, 494),
         along_c(),
         "$\u{3b3}_t = C\u{304}_{t+1} \u{2299} f_{t+1}$: along the cell state",
         colour(1),
     );
-    let d = key(
-        d,
-        520,
+    let d = d.key(
+        (40, 520),
         into_c(),
         "$h\u{304}_t \u{2299} o_t \u{2299} (1 -$ tanh$^2C_t)$: from $h_t$ into $C_t$",
         colour(2),
     );
-    key(d, 546, forward(), "the forward pass", GREY).label(
+    d.key((40, 546), forward(), "the forward pass", GREY).label(
         (360, 574),
         "$h\u{304}_t$ is the sum of the arrows into $h_t$, $C\u{304}_t$ the sum of those into $C_t$",
         14,

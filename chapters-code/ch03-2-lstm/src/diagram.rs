@@ -201,33 +201,25 @@ fn backward_paths(d: Diagram) -> Diagram {
 }
 
 fn gradient_legend(d: Diagram) -> Diagram {
-    let key = |d: Diagram, (x, y): (i32, i32), stroke: Stroke, text: &str, c| {
-        d.line(&[(x, y), (x + 34, y)], stroke)
-            .text((x + 42, y), text, 14, Anchor::Start, c)
-    };
-    let d = key(
-        d,
+    let d = d.key(
         (40, 428),
         along_c(),
         "along the cell state: times $f_t$ only",
         colour(1),
     );
-    let d = key(
-        d,
+    let d = d.key(
         (400, 428),
         from_h(),
         "from $h_t$ into the cell state",
         colour(2),
     );
-    let d = key(
-        d,
+    let d = d.key(
         (40, 454),
         through_gates(),
         "through the gates: weights and σ′, tanh′",
         colour(0),
     );
-    key(
-        d,
+    d.key(
         (400, 454),
         Stroke {
             colour: GREY,

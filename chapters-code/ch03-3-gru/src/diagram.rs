@@ -249,30 +249,21 @@ fn into_the_gates(d: Diagram) -> Diagram {
 }
 
 fn gradient_legend(d: Diagram) -> Diagram {
-    let key = |d: Diagram, y: i32, stroke: Stroke, text: &str, c| {
-        d.line(&[(40, y), (74, y)], stroke)
-            .text((84, y), text, 15, Anchor::Start, c)
-    };
-    let d = key(
-        d,
-        478,
+    let d = d.key(
+        (40, 478),
         direct(),
         "along the state: $h\u{304}_t \u{2299} (1 - z_t)$, no matrix, no σ′ or tanh′",
         figures::colour(1),
     );
-    let d = key(
-        d,
-        504,
+    let d = d.key((40, 504),
         through_candidate(),
         "through the candidate: $h\u{304}_t \u{2299} z_t$, then tanh′, $W_{hn}^T$ and $r_t$",
         figures::colour(2),
     );
-    let d = key(
-        d,
-        530,
+    let d = d.key((40, 530),
         through_gates(),
         "through the gates: $z\u{304}_t$ and $r\u{304}_t$, then σ′ and $W_{hz}^T$, $W_{hr}^T$",
         figures::colour(0),
     );
-    key(d, 553, Ink::GREY.line, "the forward pass", GREY)
+    d.key((40, 553), Ink::GREY.line, "the forward pass", GREY)
 }

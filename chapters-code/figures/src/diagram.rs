@@ -255,6 +255,18 @@ impl Diagram {
         self
     }
 
+    /// A legend's entry at `at`: a short line drawn with `stroke`, and after
+    /// it `text` (with `$…$` mathematics) in `colour`.
+    pub fn key(self, at: Point, stroke: Stroke, text: &str, colour: RGBColor) -> Self {
+        self.line(&[at, (at.0 + 34, at.1)], stroke).text(
+            (at.0 + 42, at.1),
+            text,
+            14,
+            Anchor::Start,
+            colour,
+        )
+    }
+
     /// Black text (with `$…$` mathematics) centred at `at`, `size` pixels high.
     pub fn label(self, at: Point, text: &str, size: u32) -> Self {
         self.text(at, text, size, Anchor::Middle, RGBColor(0, 0, 0))
