@@ -13,16 +13,16 @@
 // A stub does not use its arguments until it is written.
 #![allow(unused_variables)]
 
-/// Each exercise is a module of this folder; `cargo xtask exercises verify`
-/// turns on the feature `solutions`, which puts the reference solution
-/// (from ../solutions, not handed out) in its place.
+/// Each exercise is a module of this folder.
+// `cargo xtask exercises verify` turns on the feature `solutions`, which puts solutions-only
+// the reference solution (from ../solutions) in the stub's place. solutions-only
 macro_rules! exercises {
     ($($name:ident),* $(,)?) => {
         $(
-            #[cfg(not(feature = "solutions"))]
+            #[cfg(not(feature = "solutions"))] // solutions-only
             pub mod $name;
-            #[cfg(feature = "solutions")]
-            pub use exercise_solutions::$name;
+            #[cfg(feature = "solutions")] // solutions-only
+            pub use exercise_solutions::$name; // solutions-only
         )*
     };
 }

@@ -195,6 +195,10 @@ pub fn run(root: &Path, what: Option<&str>) -> Result<()> {
     match what {
         None => print_all(root, &exercises),
         Some("verify") => verify(root, &exercises),
+        Some("handout") => bail!(
+            "`handout` needs a folder: cargo xtask exercises handout DIR (the students' copy, \
+             without the reference solutions)"
+        ),
         Some(name) => {
             let Some(exercise) = exercises.iter().find(|e| e.name == name) else {
                 let names: Vec<&str> = exercises.iter().map(|e| e.name.as_str()).collect();

@@ -19,6 +19,7 @@ pub mod bench_record;
 pub mod checks;
 pub mod exercises;
 pub mod faults;
+pub mod handout;
 pub mod parts;
 pub mod render;
 pub mod results;

@@ -62,10 +62,14 @@ enum Command {
     },
     /// The exercises (exercises/): with no argument, each one's status; with
     /// a NAME, grade that one and say what is wrong; `verify` checks that
-    /// every grader fails on its stub and passes on the reference solution.
+    /// every grader fails on its stub and passes on the reference solution;
+    /// `handout DIR` writes the students' copy of the repository, without
+    /// the reference solutions.
     Exercises {
-        /// An exercise's name, or `verify`.
+        /// An exercise's name, `verify`, or `handout`.
         what: Option<String>,
+        /// With `handout`: the folder to write the students' copy into.
+        dir: Option<PathBuf>,
     },
 }
 
@@ -146,7 +150,21 @@ fn run() -> Result<()> {
             println!("the book's sources pass every check ({count} problems)");
             Ok(())
         }
-        Command::Exercises { what } => xtask::exercises::run(&root, what.as_deref()),
+        Command::Exercises { what, dir } => match (what.as_deref(), dir) {
+            (Some("handout"), Some(dir)) => {
+                let files = xtask::handout::handout(&root, &dir)?;
+                println!(
+                    "the students' copy is in {} ({files} files, no solutions/)",
+                    dir.display()
+                );
+                Ok(())
+            }
+            (_, Some(dir)) => anyhow::bail!(
+                "unexpected argument {}: only `handout` takes a folder",
+                dir.display()
+            ),
+            (what, None) => xtask::exercises::run(&root, what),
+        },
         Command::Figures { seed } => {
             let book = root.join("book");
             let made = parts::make_all(
