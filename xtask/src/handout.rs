@@ -3,10 +3,10 @@
 //!
 //! It copies every file of the working tree that git tracks or does not
 //! ignore (so a change not yet committed goes with it), except the folder
-//! `solutions/`, and
-//! leaves out every line marked `solutions-only` (in the manifests,
-//! `exercises/src/lib.rs` and `.ci/run`) and the README's row for
-//! `solutions/`. What is left builds without the solutions: the feature
+//! `solutions/`. In the root and `exercises/` manifests,
+//! `exercises/src/lib.rs` and `.ci/run` it leaves out every line marked with
+//! [`MARKER`], and in the README the row for `solutions/`; every other file
+//! is copied as it is. What is left builds without the solutions: the feature
 //! `solutions` and the crate `exercise-solutions` are gone from every
 //! manifest, and Cargo takes the crate out of Cargo.lock.
 
@@ -16,7 +16,17 @@ use std::process::Command;
 use anyhow::{Context, Result, bail, ensure};
 
 /// The marker of a line that the students' copy leaves out.
-pub const MARKER: &str = "solutions-only";
+/// (Written in two parts so that no line of this crate carries it.)
+pub const MARKER: &str = concat!("solutions", "-only");
+
+/// The files whose marked lines are left out.
+const EDITED: [&str; 5] = [
+    "Cargo.toml",
+    "exercises/Cargo.toml",
+    "exercises/src/lib.rs",
+    ".ci/run",
+    "README.md",
+];
 
 /// Writes the students' copy of the repository at `root` into `dest` (a
 /// folder that does not exist yet, or is empty) and returns the number of
@@ -41,15 +51,15 @@ pub fn handout(root: &Path, dest: &Path) -> Result<usize> {
             std::fs::create_dir_all(parent)
                 .with_context(|| format!("creating {}", parent.display()))?;
         }
-        match std::fs::read_to_string(&from) {
-            Ok(text) => std::fs::write(&to, without_solutions(&file, &text))
-                .with_context(|| format!("writing {}", to.display()))?,
-            // Not text (a binary fixture): copied as it is.
-            Err(_) => {
-                std::fs::copy(&from, &to).with_context(|| {
-                    format!("copying {} to {}", from.display(), to.display())
-                })?;
-            }
+        if EDITED.iter().any(|e| file == Path::new(e)) {
+            let text = std::fs::read_to_string(&from)
+                .with_context(|| format!("reading {}", from.display()))?;
+            std::fs::write(&to, without_solutions(&file, &text))
+                .with_context(|| format!("writing {}", to.display()))?;
+        } else {
+            std::fs::copy(&from, &to).with_context(|| {
+                format!("copying {} to {}", from.display(), to.display())
+            })?;
         }
         written += 1;
     }
