@@ -4,7 +4,7 @@
 
 use gradcheck::{Checkable, EPS, GradReport, TOLERANCE, check_gradients};
 use ndarray::{ArrayBase, Data, Dimension, IntoDimension};
-use numeric::params::Params;
+use numeric::params::{Params, ParamsMut, to_named};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -78,4 +78,51 @@ pub fn assert_gradients(problem: &mut impl Checkable, analytic: &impl Params<f64
             names.join(", ")
         );
     }
+}
+
+/// Panics, in words, unless every tensor of `yours` is close to the tensor
+/// of the same name in `expected` (gradients named as their parameters).
+/// `after` is added to each tensor's name in the message.
+pub fn assert_named_close(
+    yours: &impl Params<f64>,
+    expected: &impl Params<f64>,
+    after: &str,
+) {
+    let (yours, expected) = (to_named(yours), to_named(expected));
+    assert_eq!(
+        yours.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        expected.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+        "the gradients should be named as the parameters"
+    );
+    for ((name, y), (_, e)) in yours.iter().zip(&expected) {
+        assert_close(&format!("grads.{name}{after}"), y, e, 1e-9);
+    }
+}
+
+/// Panics, in words, unless every gradient of `grads` has the shape of the
+/// parameter of the same name in `params`.
+pub fn assert_shapes_of_params(grads: &impl Params<f64>, params: &impl Params<f64>) {
+    for ((name, g), (_, p)) in to_named(grads).into_iter().zip(to_named(params)) {
+        assert_eq!(
+            g.shape(),
+            p.shape(),
+            "grads.{name} should keep the shape of the parameter {name}"
+        );
+    }
+}
+
+/// Panics, in words, unless `run` *adds* its shares into the gradients:
+/// run on gradients that start at 1, it must leave `fresh` (what it gives
+/// from zero) plus 1 in every element.
+pub fn assert_adds_into<P: ParamsMut<f64> + Clone>(
+    zeros: &P,
+    fresh: &P,
+    run: impl FnOnce(&mut P),
+) {
+    let mut grads = zeros.clone();
+    grads.visit_mut(&mut |_, mut t| t.fill(1.0));
+    run(&mut grads);
+    let mut expected = fresh.clone();
+    expected.visit_mut(&mut |_, mut t| t += 1.0);
+    assert_named_close(&grads, &expected, " after starting at 1");
 }

@@ -11,10 +11,12 @@ use gradcheck::Checkable;
 use gru::{Gru, GruForm};
 use ndarray::Array2;
 use numeric::Init;
-use numeric::params::{ParamsMut, to_named};
 use numeric::random::random;
 
-use crate::check::{assert_close, assert_gradients, rng};
+use crate::check::{
+    assert_adds_into, assert_close, assert_gradients, assert_named_close,
+    assert_shapes_of_params, rng,
+};
 
 /// A random step: the cell (D = 4, H = 5, reset after), x_t (3, 4), a
 /// non-zero h_{t-1} (3, 5) and h̄_t (3, 5).
@@ -75,9 +77,7 @@ fn assert_all_close(yours: &Gru<f64>, expected: &Gru<f64>, after: &str) {
         yours.b_hn.is_some(),
         "grads.b_hn should stay `Some`: the gradient of b_hn of the reset-after form"
     );
-    for ((name, y), (_, e)) in to_named(yours).into_iter().zip(to_named(expected)) {
-        assert_close(&format!("grads.{name}{after}"), &y, &e, 1e-9);
-    }
+    assert_named_close(yours, expected, after);
 }
 
 #[test]
@@ -90,13 +90,7 @@ fn check_1_the_results_have_the_right_shapes() {
         grads.b_hn.is_some(),
         "grads.b_hn should stay `Some`: the gradient of b_hn of the reset-after form"
     );
-    for ((name, g), (_, p)) in to_named(&grads).into_iter().zip(to_named(&s.cell)) {
-        assert_eq!(
-            g.shape(),
-            p.shape(),
-            "grads.{name} should keep the shape of the parameter {name}"
-        );
-    }
+    assert_shapes_of_params(&grads, &s.cell);
 }
 
 #[test]
@@ -148,12 +142,12 @@ fn check_3_agrees_with_the_chapter_on_random_inputs() {
 #[test]
 fn check_4_adds_into_the_gradients_instead_of_overwriting() {
     let s = step(6);
-    let mut grads = numeric::params::zeros_like(&s.cell);
-    grads.visit_mut(&mut |_, mut t| t.fill(1.0));
-    run(&s, &mut grads);
-    let (mut fresh, _, _) = yours(&s);
-    fresh.visit_mut(&mut |_, mut t| t += 1.0);
-    assert_all_close(&grads, &fresh, " after starting at 1");
+    let (fresh, _, _) = yours(&s);
+    let zeros = numeric::params::zeros_like(&s.cell);
+    assert!(fresh.b_hn.is_some(), "grads.b_hn should stay `Some`");
+    assert_adds_into(&zeros, &fresh, |grads| {
+        run(&s, grads);
+    });
 }
 
 /// L = Σ (h_t ⊙ R): its gradient with respect to h_t is R.

@@ -6,10 +6,12 @@ use gradcheck::Checkable;
 use lstm::Lstm;
 use ndarray::Array2;
 use numeric::Init;
-use numeric::params::{ParamsMut, to_named};
 use numeric::random::random;
 
-use crate::check::{assert_close, assert_gradients, rng};
+use crate::check::{
+    assert_adds_into, assert_close, assert_gradients, assert_named_close,
+    assert_shapes_of_params, rng,
+};
 
 /// A random step: the cell (D = 4, H = 5), x_t (3, 4), h_{t-1} and C_{t-1}
 /// (3, 5), h̄_t and γ_t (3, 5).
@@ -57,12 +59,6 @@ fn yours(s: &Step) -> (Lstm<f64>, Array2<f64>, Array2<f64>, Array2<f64>) {
 }
 
 /// Every parameter gradient of `yours` against `expected`, by name.
-fn assert_all_close(yours: &Lstm<f64>, expected: &Lstm<f64>, after: &str) {
-    for ((name, y), (_, e)) in to_named(yours).into_iter().zip(to_named(expected)) {
-        assert_close(&format!("grads.{name}{after}"), &y, &e, 1e-9);
-    }
-}
-
 #[test]
 fn check_1_the_results_have_the_right_shapes() {
     let s = step(1);
@@ -70,13 +66,7 @@ fn check_1_the_results_have_the_right_shapes() {
     assert_eq!(dx.dim(), (3, 4), "dx_t should be (B, D) = (3, 4)");
     assert_eq!(dh.dim(), (3, 5), "dh_prev should be (B, H) = (3, 5)");
     assert_eq!(dc.dim(), (3, 5), "dc_prev should be (B, H) = (3, 5)");
-    for ((name, g), (_, p)) in to_named(&grads).into_iter().zip(to_named(&s.cell)) {
-        assert_eq!(
-            g.shape(),
-            p.shape(),
-            "grads.{name} should keep the shape of the parameter {name}"
-        );
-    }
+    assert_shapes_of_params(&grads, &s.cell);
 }
 
 #[test]
@@ -98,19 +88,18 @@ fn check_2_agrees_with_the_chapter_on_random_inputs() {
         assert_close("dx_t", &dx, &ex, 1e-9);
         assert_close("dh_prev (what goes back to h_{t-1})", &dh, &eh, 1e-9);
         assert_close("dc_prev (what goes back to C_{t-1})", &dc, &ec, 1e-9);
-        assert_all_close(&grads, &expected, "");
+        assert_named_close(&grads, &expected, "");
     }
 }
 
 #[test]
 fn check_3_adds_into_the_gradients_instead_of_overwriting() {
     let s = step(5);
-    let mut grads = numeric::params::zeros_like(&s.cell);
-    grads.visit_mut(&mut |_, mut t| t.fill(1.0));
-    run(&s, &mut grads);
-    let (mut fresh, _, _, _) = yours(&s);
-    fresh.visit_mut(&mut |_, mut t| t += 1.0);
-    assert_all_close(&grads, &fresh, " after starting at 1");
+    let (fresh, _, _, _) = yours(&s);
+    let zeros = numeric::params::zeros_like(&s.cell);
+    assert_adds_into(&zeros, &fresh, |grads| {
+        run(&s, grads);
+    });
 }
 
 /// L = Σ (h_t ⊙ R) + Σ (C_t ⊙ S): its gradient with respect to h_t is R,

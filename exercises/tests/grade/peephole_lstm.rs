@@ -9,10 +9,12 @@ use gradcheck::Checkable;
 use lstm::{Lstm, LstmStep};
 use ndarray::{Array1, Array2, array};
 use numeric::Init;
-use numeric::params::{ParamsMut, to_named};
+use numeric::params::to_named;
 use numeric::random::random;
 
-use crate::check::{assert_close, assert_gradients, rng};
+use crate::check::{
+    assert_adds_into, assert_close, assert_gradients, assert_shapes_of_params, rng,
+};
 
 /// A random step: the cell (D = 4, H = 5; random peepholes, or none),
 /// x_t (3, 4), h_{t-1}, C_{t-1}, h̄_t and γ_t (3, 5).
@@ -212,13 +214,7 @@ fn check_4_the_backward_results_have_the_right_shapes() {
     assert_eq!(dx.dim(), (3, 4), "dx_t should be (B, D) = (3, 4)");
     assert_eq!(dh.dim(), (3, 5), "dh_prev should be (B, H) = (3, 5)");
     assert_eq!(dc.dim(), (3, 5), "dc_prev should be (B, H) = (3, 5)");
-    for ((name, g), (_, p)) in to_named(&grads).into_iter().zip(to_named(&s.cell)) {
-        assert_eq!(
-            g.shape(),
-            p.shape(),
-            "the gradient of {name} should keep the shape of the parameter"
-        );
-    }
+    assert_shapes_of_params(&grads, &s.cell);
 }
 
 #[test]
@@ -273,19 +269,11 @@ fn check_5_with_no_peepholes_the_backward_is_the_lstm_backward() {
 #[test]
 fn check_6_adds_into_the_gradients_instead_of_overwriting() {
     let s = random_step(8, true);
-    let mut grads = numeric::params::zeros_like(&s.cell);
-    grads.visit_mut(&mut |_, mut t| t.fill(1.0));
-    run(&s, &forward(&s), &mut grads);
-    let (mut fresh, _, _, _) = yours(&s);
-    fresh.visit_mut(&mut |_, mut t| t += 1.0);
-    for ((name, y), (_, e)) in to_named(&grads).into_iter().zip(to_named(&fresh)) {
-        assert_close(
-            &format!("the gradient of {name} after starting at 1"),
-            &y,
-            &e,
-            1e-9,
-        );
-    }
+    let (fresh, _, _, _) = yours(&s);
+    let zeros = numeric::params::zeros_like(&s.cell);
+    assert_adds_into(&zeros, &fresh, |grads| {
+        run(&s, &forward(&s), grads);
+    });
 }
 
 /// L = Σ (h_t ⊙ R) + Σ (C_t ⊙ S), through your `step` (which checks 2 and 3
