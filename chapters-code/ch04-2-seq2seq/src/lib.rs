@@ -9,7 +9,14 @@
 //!
 //! [`softmax`] (a dense layer's scores → probabilities → cross-entropy) is
 //! shared with the character language model of section 4.3.
+//!
+//! [`attention`] adds additive attention (Bahdanau, Cho and Bengio, 2015):
+//! the decoder looks back at every encoder state at every step.
 
+pub mod attention;
+pub mod attention_backward;
+pub mod attention_layer;
+pub mod attention_train;
 pub mod experiment;
 pub mod figures;
 pub mod model;

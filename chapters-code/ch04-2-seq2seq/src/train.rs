@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use layers::adam::{Adam, AdamConfig, clip_global_norm};
+use ndarray::Array2;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
@@ -75,13 +76,22 @@ pub fn test_set(task: &Task, size: usize) -> Vec<Vec<usize>> {
     task.draw_many(size, true, &mut StdRng::seed_from_u64(2_024_117))
 }
 
-fn text(digits: &[usize]) -> String {
+pub(crate) fn text(digits: &[usize]) -> String {
     digits.iter().map(|d| char::from(b'0' + *d as u8)).collect()
 }
 
 /// Decode every string greedily (in batches of one length) and compare with
 /// the reversal. Returns the decoded strings in the order of `strings`.
 pub fn decode_all(model: &Seq2Seq<f32>, strings: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    decode_all_with(strings, |batch, max_steps| model.greedy(batch, max_steps))
+}
+
+/// [`decode_all`] with any greedy decoder: `greedy` takes a batch (T, B)
+/// and a number of steps and returns the decoded strings.
+pub(crate) fn decode_all_with(
+    strings: &[Vec<usize>],
+    greedy: impl Fn(&Array2<usize>, usize) -> Vec<Vec<usize>>,
+) -> Vec<Vec<usize>> {
     let mut decoded = vec![Vec::new(); strings.len()];
     let longest = strings.iter().map(Vec::len).max().unwrap_or(0);
     for len in 1..=longest {
@@ -93,7 +103,7 @@ pub fn decode_all(model: &Seq2Seq<f32>, strings: &[Vec<usize>]) -> Vec<Vec<usize
                 chunk.iter().map(|&k| strings[k].clone()).collect();
             // A little room past the right length, so that a model that does
             // not stop is seen not to stop.
-            let out = model.greedy(&as_matrix(&batch), len + 2);
+            let out = greedy(&as_matrix(&batch), len + 2);
             for (&k, answer) in chunk.iter().zip(out) {
                 decoded[k] = answer;
             }
@@ -180,7 +190,7 @@ pub fn cosine(lr: f64, t: usize, n: usize) -> f64 {
     lr * 0.5 * (1.0 + (std::f64::consts::PI * (t - 1) as f64 / n as f64).cos())
 }
 
-fn by_length(
+pub(crate) fn by_length(
     task: &Task,
     test: &[Vec<usize>],
     decoded: &[Vec<usize>],
@@ -206,7 +216,7 @@ fn by_length(
         .collect()
 }
 
-fn bar(config: &Seq2SeqConfig, progress: bool) -> ProgressBar {
+pub(crate) fn bar(config: &Seq2SeqConfig, progress: bool) -> ProgressBar {
     if !progress {
         return ProgressBar::hidden();
     }
