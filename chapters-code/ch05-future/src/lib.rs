@@ -12,6 +12,15 @@
 //! Biases, nonlinearities and the feed-forward block that follows attention
 //! in a Transformer are left out of both; they change constants, not how
 //! the cost grows with t.
+//!
+//! A recurrent layer can also train in parallel over time when its state
+//! update is linear: [`min_gru`] is such a layer, the minGRU, and [`scan`]
+//! holds the parallel scans that compute its recurrence.
+
+pub mod min_gru;
+pub mod scan;
+
+pub use min_gru::{MinGru, MinGruGrads, MinGruStep, MinGruTrace};
 
 use std::path::{Path, PathBuf};
 
