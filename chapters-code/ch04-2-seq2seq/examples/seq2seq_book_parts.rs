@@ -12,6 +12,11 @@ fn main() -> std::process::ExitCode {
         let recorded = parts.recorded(results);
         parts.made(&write_figures(&recorded, parts.figures())?, &origin);
         parts.table("ch04-2-seq2seq.md", &results_markdown(&recorded)?, &origin)?;
+        let map = seq2seq::attention_figure::write_attention_figure(
+            parts.figures(),
+            parts.seed(),
+        )?;
+        parts.made(&[map], &parts.command());
         Ok(())
     })
 }

@@ -15,6 +15,7 @@
 
 pub mod attention;
 pub mod attention_backward;
+pub mod attention_figure;
 pub mod attention_layer;
 pub mod attention_train;
 pub mod experiment;

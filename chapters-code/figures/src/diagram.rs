@@ -137,6 +137,13 @@ pub(crate) enum Shape {
         stroke: Stroke,
         head: bool,
     },
+    /// A square of a heat map: palette colour `colour` at `strength` (0 to 1).
+    Shade {
+        corner: Point,
+        size: (i32, i32),
+        colour: usize,
+        strength: f64,
+    },
     /// A filled dot where lines meet or split.
     Dot { at: Point, colour: RGBColor },
     /// Text at `at`.
@@ -246,6 +253,28 @@ impl Diagram {
         self
     }
 
+    /// A cell of a heat map with its top-left corner at `corner`: palette
+    /// colour `colour` laid on white at `strength`, from 0 (white) to 1.
+    pub fn shade(
+        mut self,
+        corner: Point,
+        size: (i32, i32),
+        colour: usize,
+        strength: f64,
+    ) -> Self {
+        assert!(
+            (0.0..=1.0).contains(&strength),
+            "a shade's strength is between 0 and 1, not {strength}"
+        );
+        self.shapes.push(Shape::Shade {
+            corner,
+            size,
+            colour,
+            strength,
+        });
+        self
+    }
+
     /// A dot at `at`, where lines meet or split, in the colour of `stroke`.
     pub fn dot(mut self, at: Point, stroke: Stroke) -> Self {
         self.shapes.push(Shape::Dot {
@@ -322,7 +351,7 @@ impl Diagram {
                 inside((centre.0 - OP_RADIUS, centre.1 - OP_RADIUS))
                     && inside((centre.0 + OP_RADIUS, centre.1 + OP_RADIUS))
             }
-            Shape::Panel { corner, size, .. } => {
+            Shape::Panel { corner, size, .. } | Shape::Shade { corner, size, .. } => {
                 inside(*corner) && inside((corner.0 + size.0, corner.1 + size.1))
             }
             Shape::Path { points, .. } => points.iter().all(|p| inside(*p)),
@@ -362,25 +391,3 @@ pub(crate) fn estimated_width(text: &str, size: u32) -> i32 {
 
 /// The radius of an operator circle, in pixels.
 pub const OP_RADIUS: i32 = 16;
-
-/// Every equation tag `(P1)`, `(P2)`, … with the letter `prefix` in `text`
-/// (a page's Markdown or a diagram's SVG): the chapters' tests use it to
-/// check that a diagram tags exactly the equations its page numbers.
-pub fn equation_tags(text: &str, prefix: char) -> std::collections::BTreeSet<String> {
-    let open = format!("({prefix}");
-    text.match_indices(&open)
-        .filter_map(|(at, _)| {
-            let rest = &text[at + open.len()..];
-            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            let closed = rest[digits.len()..].starts_with(')');
-            (!digits.is_empty() && closed).then(|| format!("({prefix}{digits})"))
-        })
-        .collect()
-}
-
-/// Every colour `#RRGGBB` given to `\textcolor` in `text` (a page's Markdown).
-pub fn textcolours(text: &str) -> std::collections::BTreeSet<String> {
-    text.match_indices("\\textcolor{#")
-        .map(|(at, _)| text[at + 11..at + 18].to_uppercase())
-        .collect()
-}

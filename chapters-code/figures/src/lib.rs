@@ -11,14 +11,14 @@ mod diagram;
 pub mod parts;
 mod style;
 mod svg;
+mod tags;
 
 pub use chart::{Corner, LineChart, Series, save_stacked, tidy};
-pub use diagram::{
-    Anchor, Diagram, Ink, OP_RADIUS, Point, Stroke, equation_tags, textcolours,
-};
+pub use diagram::{Anchor, Diagram, Ink, OP_RADIUS, Point, Stroke};
 pub use fileio::FileError;
 pub use plotters::style::RGBColor;
-pub use style::{FONT, GREY, HEIGHT, PALETTE, WIDTH, colour};
+pub use style::{BLACK, FONT, GREY, HEIGHT, PALETTE, WIDTH, colour};
+pub use tags::{equation_tags, textcolours};
 
 /// Errors from drawing or writing a figure.
 #[derive(Debug, thiserror::Error)]

@@ -21,6 +21,9 @@ pub const PALETTE: [RGBColor; 8] = [
     RGBColor(0, 0, 0),       // black
 ];
 
+/// Black, for text in diagrams.
+pub const BLACK: RGBColor = RGBColor(0, 0, 0);
+
 /// The grey of notes in diagrams, and of the forward pass where a diagram
 /// shows the backward pass in colour.
 pub const GREY: RGBColor = RGBColor(110, 110, 110);

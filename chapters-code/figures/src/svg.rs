@@ -85,6 +85,19 @@ fn shape_svg(out: &mut String, shape: &Shape) {
                  fill-opacity=\"0.06\" stroke=\"{c}\" stroke-opacity=\"0.5\" stroke-width=\"1\"/>"
             );
         }
+        Shape::Shade {
+            corner: (x, y),
+            size: (w, h),
+            colour: c,
+            strength,
+        } => {
+            let _ = writeln!(
+                out,
+                "<rect x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" fill=\"{}\" \
+                 fill-opacity=\"{strength:.3}\" stroke=\"#BBBBBB\" stroke-width=\"0.5\"/>",
+                hex(colour(*c))
+            );
+        }
         Shape::Path {
             points,
             stroke,
