@@ -34,8 +34,9 @@ pub fn map_config(seed: u64) -> Seq2SeqConfig {
 }
 // ANCHOR_END: config
 
-/// The string the map's model reads.
-pub const SOURCE: [usize; 6] = [3, 1, 4, 1, 5, 9];
+/// The string the map's model reads: held out (training never draws it),
+/// with repeated digits.
+pub const SOURCE: [usize; 6] = [1, 4, 1, 4, 2, 1];
 
 /// What the map shows: the source, the answer written (EOS last, if
 /// written) and the weights, one row per answer token, one column per
@@ -83,16 +84,22 @@ pub fn map_diagram(map: &AttentionMap) -> Diagram {
             t.to_string()
         }
     };
-    let mut d = Diagram::new(520, (TOP + CELL * rows as i32 + 60) as u32)
+    let mut d = Diagram::new(520, (TOP + CELL * rows as i32 + 44) as u32)
         .label((260, 22), "Attention of a model that reverses digits", 18)
         .text(
             (LEFT + CELL * cols as i32 / 2, 56),
-            "source digit $j$",
+            "source: the digit at position $j$",
             14,
             Anchor::Middle,
             GREY,
         )
-        .text((20, TOP - 20), "answer step $t$", 14, Anchor::Start, GREY);
+        .text(
+            (10, TOP - 20),
+            "answer: token of step $t$",
+            13,
+            Anchor::Start,
+            GREY,
+        );
     for (j, digit) in map.source.iter().enumerate() {
         let x = LEFT + CELL * j as i32 + CELL / 2;
         d = d.label((x, TOP - 18), &token(*digit), 16);

@@ -6,8 +6,15 @@
 use seq2seq::attention_figure::{SOURCE, attention_map};
 use seq2seq::task::EOS;
 
+// The string's digits repeat (1 three times, 4 twice): rows that write the
+// same digit must still look at different positions.
+
 #[test]
 fn the_books_attention_map_is_an_anti_diagonal() {
+    assert!(
+        seq2seq::task::is_held_out(&SOURCE),
+        "the figure's string is one that training never draws"
+    );
     let map = attention_map(42);
     let reversed: Vec<usize> = SOURCE.iter().rev().copied().collect();
     assert_eq!(
@@ -29,4 +36,11 @@ fn the_books_attention_map_is_an_anti_diagonal() {
         let sum: f32 = row.sum();
         assert!((sum - 1.0).abs() < 1e-5, "row {t} sums to {sum}");
     }
+    // The step that writes EOS has no digit to fetch: its weight is spread.
+    let eos = map.weights.row(SOURCE.len());
+    let largest = eos.iter().copied().fold(0.0_f32, f32::max);
+    assert!(
+        largest < 0.5,
+        "the EOS row's largest weight is {largest}: {eos:?}"
+    );
 }
