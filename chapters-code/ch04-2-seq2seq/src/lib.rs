@@ -18,6 +18,7 @@ pub mod attention_backward;
 pub mod attention_figure;
 pub mod attention_layer;
 pub mod attention_train;
+pub mod beam;
 pub mod experiment;
 pub mod figures;
 pub mod model;
