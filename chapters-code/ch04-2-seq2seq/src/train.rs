@@ -6,10 +6,11 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 use layers::adam::{Adam, AdamConfig, clip_global_norm};
 use ndarray::Array2;
+use numeric::params::ParamsMut;
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use crate::model::Seq2Seq;
+use crate::model::{Seq2Seq, Seq2SeqGrads};
 use crate::task::{Task, as_matrix, target_of};
 
 /// The settings of one run.
@@ -126,8 +127,32 @@ pub fn exact_match(strings: &[Vec<usize>], decoded: &[Vec<usize>]) -> f64 {
 /// Train a new model as `config` says, with a progress bar if `progress`.
 pub fn train(config: &Seq2SeqConfig, progress: bool) -> (Seq2SeqRun, Seq2Seq<f32>) {
     let mut rng = StdRng::seed_from_u64(config.seed);
-    let mut model = Seq2Seq::<f32>::new(config.hidden, &mut rng);
-    let parameters = model.parameter_count();
+    let model = Seq2Seq::<f32>::new(config.hidden, &mut rng);
+    train_model(config, model, rng, progress)
+}
+
+/// What the training loop needs of a model (the encoder–decoder here, the
+/// one with attention below): the loss and gradients of a
+/// batch under teacher forcing, and its greedy answers.
+pub trait Reverser: ParamsMut<f32> {
+    /// Loss and gradients for `source` (T_in, B) against `target` (T_out, B).
+    fn batch_grads(
+        &self,
+        source: &Array2<usize>,
+        target: &Array2<usize>,
+    ) -> Seq2SeqGrads<f32>;
+    /// The greedy answer to every string.
+    fn answers(&self, strings: &[Vec<usize>]) -> Vec<Vec<usize>>;
+}
+
+/// Train `model` as `config` says, drawing the batches from `rng`.
+pub fn train_model<M: Reverser>(
+    config: &Seq2SeqConfig,
+    mut model: M,
+    mut rng: StdRng,
+    progress: bool,
+) -> (Seq2SeqRun, M) {
+    let parameters = numeric::params::count(&model);
     let test = test_set(&config.task, config.test_size);
     let mut adam = Adam::new(AdamConfig {
         lr: config.lr,
@@ -143,14 +168,14 @@ pub fn train(config: &Seq2SeqConfig, progress: bool) -> (Seq2SeqRun, Seq2Seq<f32
             .map(|_| config.task.draw(len, false, &mut rng))
             .collect();
         let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
-        let mut grads = model.loss_and_grads(&as_matrix(&strings), &as_matrix(&targets));
+        let mut grads = model.batch_grads(&as_matrix(&strings), &as_matrix(&targets));
         clip_global_norm(&mut grads.named, config.clip as f32);
         adam.config.lr = cosine(config.lr, iteration, config.iterations);
         adam.update(&mut model, &grads.named);
         loss_sum += f64::from(grads.loss);
         if iteration % config.eval_every == 0 || iteration == config.iterations {
             let since = iteration - curve.last().map_or(0, |p: &CurvePoint| p.iteration);
-            let accuracy = exact_match(&test, &decode_all(&model, &test));
+            let accuracy = exact_match(&test, &model.answers(&test));
             bar.set_message(format!("held-out exact match {accuracy:.3}"));
             curve.push(CurvePoint {
                 iteration,
@@ -162,7 +187,7 @@ pub fn train(config: &Seq2SeqConfig, progress: bool) -> (Seq2SeqRun, Seq2Seq<f32
         bar.inc(1);
     }
     bar.finish_and_clear();
-    let decoded = decode_all(&model, &test);
+    let decoded = model.answers(&test);
     let run = Seq2SeqRun {
         config: *config,
         parameters,
@@ -226,4 +251,18 @@ pub(crate) fn bar(config: &Seq2SeqConfig, progress: bool) -> ProgressBar {
             .expect("valid template"),
     );
     bar
+}
+
+impl Reverser for Seq2Seq<f32> {
+    fn batch_grads(
+        &self,
+        source: &Array2<usize>,
+        target: &Array2<usize>,
+    ) -> Seq2SeqGrads<f32> {
+        self.loss_and_grads(source, target)
+    }
+
+    fn answers(&self, strings: &[Vec<usize>]) -> Vec<Vec<usize>> {
+        decode_all(self, strings)
+    }
 }
