@@ -11,8 +11,8 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 use seq2seq::attention::AttentionSeq2Seq;
 use seq2seq::attention_train::{decode_all_attention, train_attention};
-use seq2seq::task::{EOS, Task, as_matrix, target_of};
-use seq2seq::train::{Seq2SeqConfig, exact_match, test_set};
+use seq2seq::task::{EOS, as_matrix, target_of};
+use seq2seq::train::{exact_match, test_set};
 
 /// L = the teacher-forced cross-entropy of one batch, with attention.
 struct Problem {
@@ -243,20 +243,8 @@ fn greedy_decoding_with_attention_stops_and_never_writes_more_than_it_may() {
 /// source's t-th digit from the end.
 #[test]
 fn a_few_hundred_updates_with_attention_learn_to_look_at_the_reversed_position() {
-    let config = Seq2SeqConfig {
-        task: Task {
-            min_len: 3,
-            max_len: 6,
-        },
-        hidden: 32,
-        batch_size: 32,
-        iterations: 300,
-        eval_every: 100,
-        test_size: 100,
-        lr: 1e-2,
-        clip: 1.0,
-        seed: 5,
-    };
+    // The settings of the book's attention map, with another seed.
+    let config = seq2seq::attention_figure::map_config(5);
     let (run, model) = train_attention(&config, false);
     let first = run.curve.first().unwrap().train_loss;
     let last = run.curve.last().unwrap().train_loss;
