@@ -19,6 +19,8 @@ pub mod attention_figure;
 pub mod attention_layer;
 pub mod attention_train;
 pub mod beam;
+pub mod beam_eval;
+pub mod bottleneck;
 pub mod experiment;
 pub mod figures;
 pub mod model;

@@ -148,9 +148,19 @@ pub trait Reverser: ParamsMut<f32> {
 /// Train `model` as `config` says, drawing the batches from `rng`.
 pub fn train_model<M: Reverser>(
     config: &Seq2SeqConfig,
+    model: M,
+    rng: StdRng,
+    progress: bool,
+) -> (Seq2SeqRun, M) {
+    train_model_with_bar(config, model, rng, bar(config, progress))
+}
+
+/// [`train_model`], reporting its progress on `bar` (which it finishes).
+pub fn train_model_with_bar<M: Reverser>(
+    config: &Seq2SeqConfig,
     mut model: M,
     mut rng: StdRng,
-    progress: bool,
+    bar: ProgressBar,
 ) -> (Seq2SeqRun, M) {
     let parameters = numeric::params::count(&model);
     let test = test_set(&config.task, config.test_size);
@@ -158,7 +168,6 @@ pub fn train_model<M: Reverser>(
         lr: config.lr,
         ..AdamConfig::default()
     });
-    let bar = bar(config, progress);
     let start = Instant::now();
     let (mut curve, mut loss_sum) = (Vec::new(), 0.0);
     for iteration in 1..=config.iterations {

@@ -3,6 +3,7 @@
 //! ```console
 //! $ cargo run --release -p seq2seq --bin seq2seq -- train            # the book's run, rewrites book/results/ch04-2-seq2seq.json
 //! $ cargo run --release -p seq2seq --bin seq2seq -- train --quick    # the CI form, writes target/quick/
+//! $ cargo run --release -p seq2seq --bin seq2seq -- bottleneck       # attention or not, lengths 3-30; rewrites book/results/ch04-2-bottleneck.json
 //! ```
 
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ use std::process::ExitCode;
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
 use fileio::RunArgs;
+use seq2seq::bottleneck::{BottleneckConfig, BottleneckResults, run_all};
 use seq2seq::experiment::{Seq2SeqResults, full, quick};
 use seq2seq::train::train;
 
@@ -35,6 +37,14 @@ enum Command {
         #[arg(long)]
         require: Option<f64>,
     },
+    /// Train the encoder-decoder with and without attention on strings of 3 to 30 digits, at several hidden sizes, in parallel; measure exact match by length and beam search against greedy decoding; write the results (JSON).
+    Bottleneck {
+        #[command(flatten)]
+        run: RunArgs,
+        /// Runs trained at once (default: the cores this process may use).
+        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+        threads: Option<u64>,
+    },
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -44,7 +54,44 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let Command::Train { run: args, require } = Cli::parse().command;
+    match Cli::parse().command {
+        Command::Train { run, require } => train_command(&run, require),
+        Command::Bottleneck { run, threads } => bottleneck_command(&run, threads),
+    }
+}
+
+fn bottleneck_command(args: &RunArgs, threads: Option<u64>) -> Result<()> {
+    let out = args.checked_out("ch04-2-bottleneck.json", args.seed == BOOK_SEED)?;
+    let config = if args.quick {
+        BottleneckConfig::quick(args.seed)
+    } else {
+        BottleneckConfig::full(args.seed)
+    };
+    let threads = threads.map_or_else(
+        || std::thread::available_parallelism().map_or(1, |n| n.get()),
+        |t| t as usize,
+    );
+    // Taken before the runs: the code that trains is the code of this commit.
+    let provenance = args.provenance();
+    let runs = run_all(&config, threads, true);
+    for r in &runs {
+        println!(
+            "{}, H = {}: held-out exact match {:.4} in {:.0} s",
+            r.decoder, r.run.config.hidden, r.run.final_exact_match, r.run.seconds
+        );
+    }
+    let results = BottleneckResults {
+        provenance,
+        quick: args.quick,
+        config,
+        runs,
+    };
+    fileio::save_json(&out, &results)?;
+    println!("wrote {}", out.display());
+    Ok(())
+}
+
+fn train_command(args: &RunArgs, require: Option<f64>) -> Result<()> {
     // Checked before the training, which would end in a comparison with nonsense.
     if let Some(floor) = require
         && !(0.0..=1.0).contains(&floor)
