@@ -9,10 +9,8 @@
 //! n·log2(10) ≈ 3.3n bits. With attention the decoder reads all T encoder
 //! states, so what it can consult grows with the string.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use indicatif::{MultiProgress, ProgressDrawTarget, ProgressStyle};
+use numeric::threads::map_in_parallel;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -216,28 +214,8 @@ pub fn run_all(
     if !progress {
         multi.set_draw_target(ProgressDrawTarget::hidden());
     }
-    let jobs = config.jobs();
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<Option<BottleneckRun>>> = Mutex::new(vec![None; jobs.len()]);
-    std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
-            scope.spawn(|| {
-                loop {
-                    let k = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(&(decoder, hidden)) = jobs.get(k) else {
-                        break;
-                    };
-                    let run = run_one(config, decoder, hidden, &multi);
-                    results.lock().expect("no worker panicked")[k] = Some(run);
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .expect("no worker panicked")
-        .into_iter()
-        .map(|r| r.expect("every job ran"))
-        .collect()
+    map_in_parallel(&config.jobs(), threads, |&(decoder, hidden)| {
+        run_one(config, decoder, hidden, &multi)
+    })
 }
 // ANCHOR_END: run_all

@@ -21,6 +21,7 @@ pub mod attention_train;
 pub mod beam;
 pub mod beam_eval;
 pub mod bottleneck;
+pub mod bottleneck_figures;
 pub mod experiment;
 pub mod figures;
 pub mod model;

@@ -17,6 +17,7 @@
 //! update is linear: [`min_gru`] is such a layer, the minGRU, and [`scan`]
 //! holds the parallel scans that compute its recurrence.
 
+pub mod adding;
 pub mod min_gru;
 pub mod scan;
 

@@ -1,19 +1,22 @@
 //! Training a [`Regressor`] on the adding problem: fresh batches every
 //! iteration, Adam or plain SGD, optional clipping of the global gradient
-//! norm, and a learning curve on a fixed test set.
+//! norm, and a learning curve on a fixed test set. The loop itself
+//! ([`train_adding_model`]) takes any [`AddingModel`]: chapter 5 trains its
+//! minGRU in it.
 
 use std::time::Instant;
 
 use fast_rnn::fastmath::FastMath;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use layers::adam::{Adam, AdamConfig, clip_global_norm};
+use ndarray::{Array1, ArrayView1, ArrayView3};
 use numeric::ParamsMut;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use recurrent::CellKind;
 
 use crate::adding::{AddingBatch, adding_batch, baseline_mse};
-use crate::regressor::{Regressor, mse};
+use crate::regressor::{Regressor, RegressorGrads, mse};
 
 /// How the parameters move.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -65,6 +68,13 @@ pub struct CurvePoint {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddingRun {
     pub config: AddingConfig,
+    #[serde(flatten)]
+    pub outcome: AddingOutcome,
+}
+
+/// What the training loop measured, whatever the model.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct AddingOutcome {
     pub parameters: usize,
     pub curve: Vec<CurvePoint>,
     /// Test error at the end (infinite if the run diverged).
@@ -76,6 +86,64 @@ pub struct AddingRun {
     pub seconds: f64,
 }
 
+impl std::ops::Deref for AddingRun {
+    type Target = AddingOutcome;
+    fn deref(&self) -> &AddingOutcome {
+        &self.outcome
+    }
+}
+
+/// The settings of the training loop: everything of an [`AddingConfig`]
+/// but the model it trains.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Schedule {
+    /// T, the length of every sequence.
+    pub length: usize,
+    pub batch_size: usize,
+    pub iterations: usize,
+    pub eval_every: usize,
+    pub test_size: usize,
+    pub optimiser: Optimiser,
+    pub clip: Option<f64>,
+    /// Seeds the batches (and, in [`train_adding`], the model).
+    pub seed: u64,
+}
+
+impl AddingConfig {
+    /// The loop's settings of this run.
+    pub fn schedule(&self) -> Schedule {
+        Schedule {
+            length: self.length,
+            batch_size: self.batch_size,
+            iterations: self.iterations,
+            eval_every: self.eval_every,
+            test_size: self.test_size,
+            optimiser: self.optimiser,
+            clip: self.clip,
+            seed: self.seed,
+        }
+    }
+}
+
+/// What the training loop needs of a model: its answers, and the loss and
+/// gradients of a batch.
+pub trait AddingModel<F>: ParamsMut<F> {
+    /// The answers z (B) to x (T, B, 2).
+    fn answers(&self, x: ArrayView3<F>) -> Array1<F>;
+    /// The mean squared error of the answers to x against y (B), and every gradient by name.
+    fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> RegressorGrads<F>;
+}
+
+impl<F: FastMath> AddingModel<F> for Regressor<F> {
+    fn answers(&self, x: ArrayView3<F>) -> Array1<F> {
+        self.forward(x).z
+    }
+
+    fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> RegressorGrads<F> {
+        Regressor::loss_and_grads(self, x, y)
+    }
+}
+
 /// The test set of sequences of length `length`: the same for every cell and
 /// seed, so that their errors compare.
 pub fn test_set<F: FastMath>(length: usize, size: usize) -> AddingBatch<F> {
@@ -84,14 +152,14 @@ pub fn test_set<F: FastMath>(length: usize, size: usize) -> AddingBatch<F> {
 }
 
 /// Mean squared error of `model` on `data`, in chunks of 500 sequences.
-pub fn test_mse<F: FastMath>(model: &Regressor<F>, data: &AddingBatch<F>) -> f64 {
+pub fn test_mse<F: FastMath>(model: &impl AddingModel<F>, data: &AddingBatch<F>) -> f64 {
     let n = data.y.len();
     let mut total = 0.0;
     for start in (0..n).step_by(500) {
         let end = (start + 500).min(n);
         let x = data.x.slice(ndarray::s![.., start..end, ..]);
         let y = data.y.slice(ndarray::s![start..end]);
-        let z = model.forward(x).z;
+        let z = model.answers(x);
         total += mse(z.view(), y).0.to_f64_lossless() * (end - start) as f64;
     }
     total / n as f64
@@ -113,32 +181,47 @@ pub fn train_adding<F: FastMath>(
     if let Some(gain) = config.w_hh_gain {
         model.set_recurrent_gain(gain, config.seed);
     }
-    let parameters = model.parameter_count();
-    let test = test_set::<F>(config.length, config.test_size);
+    let label = format!("{} T={} seed {}", config.cell, config.length, config.seed);
+    let bar = bar(config.iterations, &label, progress);
+    let (outcome, model) = train_adding_model(&config.schedule(), model, bar);
+    let run = AddingRun {
+        config: *config,
+        outcome,
+    };
+    (run, model)
+}
+
+/// Train `model` as `schedule` says on fresh batches, reporting on `bar`.
+pub fn train_adding_model<F: FastMath, M: AddingModel<F>>(
+    schedule: &Schedule,
+    mut model: M,
+    bar: ProgressBar,
+) -> (AddingOutcome, M) {
+    let parameters = numeric::params::count(&model);
+    let test = test_set::<F>(schedule.length, schedule.test_size);
     let mut data_rng =
-        StdRng::seed_from_u64(config.seed.wrapping_mul(7919).wrapping_add(17));
-    let mut adam = Adam::<F>::new(match config.optimiser {
+        StdRng::seed_from_u64(schedule.seed.wrapping_mul(7919).wrapping_add(17));
+    let mut adam = Adam::<F>::new(match schedule.optimiser {
         Optimiser::Adam(c) => c,
         Optimiser::Sgd { .. } => AdamConfig::default(),
     });
-    let bar = bar(config, progress);
     let start = Instant::now();
     let mut curve = Vec::new();
     let (mut loss_sum, mut max_norm, mut diverged) = (0.0, 0.0f64, false);
-    for iteration in 1..=config.iterations {
-        let batch = adding_batch::<F>(config.length, config.batch_size, &mut data_rng);
+    for iteration in 1..=schedule.iterations {
+        let batch = adding_batch::<F>(schedule.length, schedule.batch_size, &mut data_rng);
         let mut grads = model.loss_and_grads(batch.x.view(), batch.y.view());
         let loss = grads.loss.to_f64_lossless();
-        let limit = config.clip.map_or(F::infinity(), F::lit);
+        let limit = schedule.clip.map_or(F::infinity(), F::lit);
         let norm = clip_global_norm(&mut grads.named, limit).to_f64_lossless();
         if !loss.is_finite() || !norm.is_finite() {
             diverged = true;
             break;
         }
-        step(&mut model, &mut adam, config.optimiser, &grads.named);
+        step(&mut model, &mut adam, schedule.optimiser, &grads.named);
         loss_sum += loss;
         max_norm = max_norm.max(norm);
-        if iteration % config.eval_every == 0 || iteration == config.iterations {
+        if iteration % schedule.eval_every == 0 || iteration == schedule.iterations {
             let since = iteration - curve.last().map_or(0, |p: &CurvePoint| p.iteration);
             let point = CurvePoint {
                 iteration,
@@ -164,8 +247,7 @@ pub fn train_adding<F: FastMath>(
     } else {
         test_mse(&model, &test)
     };
-    let run = AddingRun {
-        config: *config,
+    let outcome = AddingOutcome {
         parameters,
         curve,
         final_test_mse,
@@ -173,13 +255,13 @@ pub fn train_adding<F: FastMath>(
         diverged,
         seconds: start.elapsed().as_secs_f64(),
     };
-    (run, model)
+    (outcome, model)
 }
 // ANCHOR_END: train
 
 /// One update of every parameter.
 fn step<F: FastMath>(
-    model: &mut Regressor<F>,
+    model: &mut impl ParamsMut<F>,
     adam: &mut Adam<F>,
     optimiser: Optimiser,
     grads: &[(String, ndarray::ArrayD<F>)],
@@ -196,18 +278,20 @@ fn step<F: FastMath>(
     }
 }
 
-fn bar(config: &AddingConfig, progress: Option<&MultiProgress>) -> ProgressBar {
+/// A bar of `iterations` steps named `label` on `progress`, or a hidden one.
+pub fn bar(
+    iterations: usize,
+    label: &str,
+    progress: Option<&MultiProgress>,
+) -> ProgressBar {
     let Some(multi) = progress else {
         return ProgressBar::hidden();
     };
-    let bar = multi.add(ProgressBar::new(config.iterations as u64));
+    let bar = multi.add(ProgressBar::new(iterations as u64));
     bar.set_style(
         ProgressStyle::with_template("{prefix:>22} {bar:30} {pos}/{len} {msg} ETA {eta}")
             .expect("valid template"),
     );
-    bar.set_prefix(format!(
-        "{} T={} seed {}",
-        config.cell, config.length, config.seed
-    ));
+    bar.set_prefix(label.to_owned());
     bar
 }

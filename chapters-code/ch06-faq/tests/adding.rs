@@ -91,7 +91,7 @@ fn the_same_seed_gives_the_same_run_whatever_the_number_of_threads() {
     let strip = |runs: Vec<faq_experiments::train::AddingRun>| {
         runs.into_iter()
             .map(|mut r| {
-                r.seconds = 0.0;
+                r.outcome.seconds = 0.0;
                 r
             })
             .collect::<Vec<_>>()

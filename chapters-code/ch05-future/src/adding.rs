@@ -1,0 +1,143 @@
+//! The minGRU on chapter 6's adding problem, in chapter 6's training loop
+//! ([`faq_experiments::train::train_adding_model`]) with chapter 6's
+//! settings, so that its errors sit beside the GRU's and the LSTM's.
+
+use faq_experiments::q2_adding::AddingSweep;
+use faq_experiments::regressor::{RegressorGrads, mse};
+use faq_experiments::train::{
+    AddingModel, AddingOutcome, Optimiser, Schedule, bar, train_adding_model,
+};
+use fast_rnn::fastmath::FastMath;
+use indicatif::{MultiProgress, ProgressDrawTarget};
+use layers::adam::AdamConfig;
+use layers::dense::Dense;
+use ndarray::{Array1, Array3, ArrayView1, ArrayView3, Axis};
+use numeric::Init;
+use numeric::threads::map_in_parallel;
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use crate::MinGru;
+
+/// minGRU layer → Dense(1) on h_T, as chapter 6's regressor but for the layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MinGruRegressor<F> {
+    /// Input 2 (value, marker), hidden H.
+    pub min_gru: MinGru<F>,
+    /// (1, H) and (1).
+    pub dense: Dense<F>,
+}
+
+numeric::params! { MinGruRegressor {} prefixed { min_gru, dense } }
+
+impl<F: FastMath> MinGruRegressor<F> {
+    /// A model with `hidden` units, seeded by `rng` (PyTorch's initialisation).
+    pub fn new(hidden: usize, rng: &mut impl rand::Rng) -> Self {
+        MinGruRegressor {
+            min_gru: MinGru::new(2, hidden, Init::PyTorch, rng),
+            dense: Dense::new(hidden, 1, Init::PyTorch, rng),
+        }
+    }
+}
+
+impl<F: FastMath> AddingModel<F> for MinGruRegressor<F> {
+    /// z = W h_T + b, the states by the scan on one thread.
+    fn answers(&self, x: ArrayView3<F>) -> Array1<F> {
+        let trace = self.min_gru.forward_scan(x, None, 1);
+        self.dense.forward(trace.last()).column(0).to_owned()
+    }
+
+    /// The mean squared error and its gradients: the dense layer's, then
+    /// dL/dh_T alone enters the minGRU's backward pass.
+    fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> RegressorGrads<F> {
+        let trace = self.min_gru.forward_scan(x, None, 1);
+        let z = self.dense.forward(trace.last()).column(0).to_owned();
+        let (loss, dz) = mse(z.view(), y);
+        let dense = self
+            .dense
+            .backward(trace.last(), dz.insert_axis(Axis(1)).view());
+        let (steps, batch, hidden) = trace.states().dim();
+        let mut dh = Array3::zeros((steps, batch, hidden));
+        dh.index_axis_mut(Axis(0), steps - 1).assign(&dense.h);
+        let grads = MinGruRegressor {
+            min_gru: self.min_gru.backward(x, &trace, dh.view()).params,
+            dense: Dense {
+                w: dense.w,
+                b: dense.b,
+            },
+        };
+        RegressorGrads {
+            loss,
+            named: numeric::params::to_named(&grads),
+        }
+    }
+}
+
+/// One minGRU run on the adding problem.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MinGruAddingRun {
+    pub schedule: Schedule,
+    pub hidden: usize,
+    #[serde(flatten)]
+    pub outcome: AddingOutcome,
+}
+
+/// A results file of `future adding`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct MinGruAddingResults {
+    pub provenance: fileio::Provenance,
+    pub quick: bool,
+    /// Chapter 6's sweep, whose lengths, seeds and settings these runs
+    /// share; its `cells` is empty, since every run here is a minGRU.
+    pub sweep: AddingSweep,
+    pub runs: Vec<MinGruAddingRun>,
+}
+
+/// The loop's settings for every (length, seed) of `sweep`, in that order.
+pub fn schedules(sweep: &AddingSweep) -> Vec<Schedule> {
+    let mut all = Vec::new();
+    for &length in &sweep.lengths {
+        for &seed in &sweep.seeds {
+            all.push(Schedule {
+                length,
+                batch_size: sweep.batch_size,
+                iterations: sweep.iterations,
+                eval_every: sweep.eval_every,
+                test_size: sweep.test_size,
+                optimiser: Optimiser::Adam(AdamConfig {
+                    lr: sweep.lr,
+                    ..AdamConfig::default()
+                }),
+                clip: Some(sweep.clip),
+                seed,
+            });
+        }
+    }
+    all
+}
+
+/// Train a minGRU for every schedule, `threads` at a time.
+pub fn run_all(
+    sweep: &AddingSweep,
+    threads: usize,
+    progress: bool,
+) -> Vec<MinGruAddingRun> {
+    let multi = MultiProgress::new();
+    if !progress {
+        multi.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    map_in_parallel(&schedules(sweep), threads, |schedule| {
+        let model = MinGruRegressor::<f32>::new(
+            sweep.hidden,
+            &mut StdRng::seed_from_u64(schedule.seed),
+        );
+        let label = format!("minGRU T={} seed {}", schedule.length, schedule.seed);
+        let bar = bar(schedule.iterations, &label, Some(&multi));
+        let (outcome, _) = train_adding_model(schedule, model, bar);
+        MinGruAddingRun {
+            schedule: *schedule,
+            hidden: sweep.hidden,
+            outcome,
+        }
+    })
+}
