@@ -5,6 +5,8 @@
 //! `/runs/[config.cell=gru]/test_accuracy` is the accuracy of the one run
 //! whose `config.cell` is `gru` (exactly one must match). A selector is
 //! sturdier than an index when a program records its runs in another order.
+//! Several conditions joined by `&` must all hold:
+//! `/runs/[decoder=Plain&run.config.hidden=64]/run/final_exact_match`.
 
 use serde_json::Value;
 
@@ -49,33 +51,44 @@ fn step<'v>(here: &'v Value, segment: &str) -> Result<&'v Value, String> {
     }
 }
 
-/// The one element of an array whose field `key` (a dotted path) equals `value`.
+/// The one element of an array whose fields (dotted paths) equal the
+/// values of every `key=value` condition of `selector` (joined by `&`).
 fn select<'v>(here: &'v Value, selector: &str) -> Result<&'v Value, String> {
-    let Some((key, wanted)) = selector.split_once('=') else {
-        return Err(format!(
-            "`[{selector}]` is not a selector: write `[key=value]`"
-        ));
-    };
+    let conditions: Vec<(&str, &str)> = selector
+        .split('&')
+        .map(|c| c.split_once('='))
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            format!("`[{selector}]` is not a selector: write `[key=value]` or `[key=value&key=value]`")
+        })?;
     let Value::Array(items) = here else {
         return Err("a selector needs an array there".to_owned());
     };
-    let matches: Vec<&Value> = items
-        .iter()
-        .filter(|item| field(item, key).is_some_and(|v| same(v, wanted)))
-        .collect();
+    let holds = |item: &Value| {
+        conditions
+            .iter()
+            .all(|(key, wanted)| field(item, key).is_some_and(|v| same(v, wanted)))
+    };
+    let matches: Vec<&Value> = items.iter().filter(|item| holds(item)).collect();
     match matches.as_slice() {
         [one] => Ok(one),
         [] => {
             let seen: Vec<String> = items
                 .iter()
-                .filter_map(|item| field(item, key).map(show))
+                .map(|item| {
+                    let fields: Vec<String> = conditions
+                        .iter()
+                        .map(|(key, _)| field(item, key).map_or("(none)".to_owned(), show))
+                        .collect();
+                    fields.join("&")
+                })
                 .collect();
             Err(format!(
-                "no element has {key} = {wanted}; they have {}",
+                "no element has {selector}; they have {}",
                 seen.join(", ")
             ))
         }
-        many => Err(format!("{} elements have {key} = {wanted}", many.len())),
+        many => Err(format!("{} elements have {selector}", many.len())),
     }
 }
 
@@ -127,6 +140,17 @@ mod tests {
         assert!(none.contains("they have lstm, gru, gru"), "{none}");
         let two = lookup(&j, "/runs/[config.cell=gru]/acc").unwrap_err();
         assert!(two.contains("2 elements"), "{two}");
+    }
+
+    #[test]
+    fn conditions_joined_by_ampersands_must_all_hold() {
+        let j = sample();
+        let both = "/runs/[config.cell=gru&config.h=50]/acc";
+        assert_eq!(lookup(&j, both).unwrap(), 0.79);
+        let none = lookup(&j, "/runs/[config.cell=gru&config.h=7]/acc").unwrap_err();
+        assert!(none.contains("they have lstm&"), "{none}");
+        let broken = lookup(&j, "/runs/[config.cell=gru&h]/acc").unwrap_err();
+        assert!(broken.contains("not a selector"), "{broken}");
     }
 
     #[test]
