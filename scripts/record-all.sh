@@ -30,8 +30,11 @@ if wants data; then
   rm -rf target/record-runs
   run -p imdb-sentiment --bin imdb -- experiments "${data[@]}" --runs target/record-runs \
     --out book/results/ch04-imdb.json "${note[@]}"
-  step "section 4.2: sequence to sequence"
+  step "section 4.2: sequence to sequence, the bottleneck and beam search"
   run -p seq2seq --bin seq2seq -- train "${note[@]}"
+  run -p seq2seq --bin seq2seq -- bottleneck "${note[@]}"
+  step "chapter 5: the minGRU on the adding problem"
+  run -p future --bin future -- adding "${note[@]}"
   step "chapter 6: gradients, the adding problem, padding"
   run -p faq-experiments --bin faq -- gradients "${note[@]}"
   run -p faq-experiments --bin faq -- adding "${note[@]}"
@@ -49,6 +52,9 @@ if wants ch03-benchmarks; then
   cargo xtask record-benchmarks --set ch03-4 "${note[@]}"
   cargo bench -q -p speed
   cargo xtask record-benchmarks --set ch03-4-step "${note[@]}"
+  step "chapter 5: the minGRU's benchmarks"
+  cargo bench -q -p future
+  cargo xtask record-benchmarks --set ch05 "${note[@]}"
 fi
 if wants steps; then
   step "section 4.4: the table of steps (one build per row)"

@@ -2,75 +2,23 @@
 //! finite differences in f64, the checker naming a corrupted gradient, the
 //! attention weights, greedy decoding against teacher forcing, and learning.
 
-use gradcheck::check::{Checkable, GradReport, check_gradients};
 use gradcheck::suite::{EPS, TOLERANCE, assert_reports};
 use layers::softmax::argmax;
 use ndarray::{Array2, Axis, s};
-use numeric::{ParamsMut, Scalar};
+use numeric::Scalar;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 use seq2seq::attention::AttentionSeq2Seq;
 use seq2seq::attention_train::{decode_all_attention, train_attention};
-use seq2seq::task::{EOS, as_matrix, target_of};
+use seq2seq::suite::{attention_problem, check_attention};
+use seq2seq::task::{EOS, as_matrix};
 use seq2seq::train::{exact_match, test_set};
-
-/// L = the teacher-forced cross-entropy of one batch, with attention.
-struct Problem {
-    model: AttentionSeq2Seq<f64>,
-    source: Array2<usize>,
-    target: Array2<usize>,
-}
-
-numeric::params! { Problem as f64 {} nested { model } }
-
-impl Checkable for Problem {
-    fn loss(&self) -> f64 {
-        self.model.forward(&self.source, &self.target).0
-    }
-}
-
-/// B = 2 strings of T_in = 4 digits, answers of T_out = 5 tokens (the
-/// reversal and EOS), H = 5, A = 4. The weights are scaled up (tripled, the
-/// attention's six-fold) so that every path carries a visible gradient and
-/// the attention weights are far from uniform.
-fn problem() -> Problem {
-    let mut rng = StdRng::seed_from_u64(7);
-    let strings = vec![vec![3, 1, 4, 1], vec![5, 9, 2, 6]];
-    let targets: Vec<Vec<usize>> = strings.iter().map(|s| target_of(s)).collect();
-    let mut model = AttentionSeq2Seq::<f64>::new(5, 4, &mut rng);
-    model.visit_mut(&mut |name, mut t| {
-        let scale = if name.starts_with("attention.") {
-            6.0
-        } else {
-            3.0
-        };
-        t.mapv_inplace(|v| v * scale)
-    });
-    Problem {
-        model,
-        source: as_matrix(&strings),
-        target: as_matrix(&targets),
-    }
-}
-
-/// The check of every tensor with step `eps`, after `corrupt` has changed
-/// the analytic gradients (or not).
-fn check(
-    p: &mut Problem,
-    eps: f64,
-    corrupt: impl FnOnce(&mut Vec<(String, ndarray::ArrayD<f64>)>),
-) -> GradReport {
-    let mut grads = p.model.loss_and_grads(&p.source, &p.target);
-    assert_eq!(grads.loss, p.loss(), "the same loss forward and backward");
-    corrupt(&mut grads.named);
-    check_gradients(p, &grads.named, eps)
-}
 
 #[test]
 fn gradcheck_attention_encoder_decoder_attention_and_dense() {
-    let mut p = problem();
+    let mut p = attention_problem();
     assert_eq!((p.source.dim(), p.target.dim()), ((4, 2), (5, 2)));
-    let report = check(&mut p, EPS, |_| {});
+    let report = check_attention(&mut p, EPS, |_| {});
     assert_eq!(
         report.tensors.len(),
         12 + 12 + 4 + 2,
@@ -100,7 +48,11 @@ fn gradcheck_attention_encoder_decoder_attention_and_dense() {
 /// shrinks rounding error (about 1/ε); a wrong derivative would not move.
 #[test]
 fn gradcheck_attention_error_shrinks_with_a_larger_step() {
-    let worst = |eps: f64| check(&mut problem(), eps, |_| {}).worst().rel_error;
+    let worst = |eps: f64| {
+        check_attention(&mut attention_problem(), eps, |_| {})
+            .worst()
+            .rel_error
+    };
     let (at_1e6, at_1e5) = (worst(1e-6), worst(1e-5));
     println!(
         "attention worst relative error: {at_1e6:.1e} at eps 1e-6, {at_1e5:.1e} at eps 1e-5"
@@ -113,8 +65,8 @@ fn gradcheck_attention_error_shrinks_with_a_larger_step() {
 
 #[test]
 fn gradcheck_attention_names_a_corrupted_gradient() {
-    let mut p = problem();
-    let report = check(&mut p, EPS, |named| {
+    let mut p = attention_problem();
+    let report = check_attention(&mut p, EPS, |named| {
         let (_, u_a) = named
             .iter_mut()
             .find(|(name, _)| name == "attention.u_a")
@@ -134,7 +86,7 @@ fn gradcheck_attention_names_a_corrupted_gradient() {
 
 #[test]
 fn attention_weights_are_a_distribution_over_the_source() {
-    let p = problem();
+    let p = attention_problem();
     let (_, trace) = p.model.forward(&p.source, &p.target);
     let weights = trace.weights();
     assert_eq!(weights.dim(), (5, 2, 4), "(T_out, B, T_in)");
@@ -155,7 +107,7 @@ fn attention_weights_are_a_distribution_over_the_source() {
 
 #[test]
 fn one_source_position_takes_all_the_weight() {
-    let p = problem();
+    let p = attention_problem();
     let source = as_matrix(&[vec![7], vec![2]]);
     let (_, trace) = p
         .model
@@ -218,7 +170,7 @@ fn assert_greedy_retraces<F: Scalar>(
 
 #[test]
 fn greedy_decoding_retraces_teacher_forcing_on_its_own_answers() {
-    let p = problem();
+    let p = attention_problem();
     let sources = [vec![3, 1, 4, 1], vec![5, 9, 2, 6], vec![0, 0, 7, 8]];
     // This untrained model never writes EOS in 6 steps: every step is compared.
     assert_eq!(assert_greedy_retraces(&p.model, &sources, 6, 1e-12), 0);

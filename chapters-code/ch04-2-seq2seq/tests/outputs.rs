@@ -1,5 +1,6 @@
-//! `seq2seq train` checks its results file before it trains, and gives
-//! the same results, bit for bit, for the same seed.
+//! `seq2seq train` and `seq2seq bottleneck` check their results file
+//! before they train, and give the same results, bit for bit, for the same
+//! seed.
 
 use std::path::Path;
 use std::process::Output;
@@ -17,16 +18,49 @@ fn seq2seq(dir: &Path, args: &[&str]) -> Output {
 
 /// The book's run (minutes) would end with the error if `--out` were not
 /// checked first: the refusal must come at once.
-/// Fault(output): `seq2seq train --out` a folder, a path in a missing folder or below a file, or in a folder that cannot be written | refused at once, before training, naming the path; exit code 1
+/// Fault(output): `seq2seq train --out` or `seq2seq bottleneck --out` a folder, a path in a missing folder or below a file, or in a folder that cannot be written | refused at once, before training, naming the path; exit code 1
 #[test]
 fn an_output_that_cannot_be_written_is_refused_before_training() {
     let dir = tempfile::tempdir().unwrap();
-    for out in bad_outputs(dir.path()) {
-        let start = Instant::now();
-        let output = seq2seq(dir.path(), &["train", "--out", out.to_str().unwrap()]);
-        assert_user_error(&output, 1, &format!("error: --out {}: ", out.display()));
-        assert!(start.elapsed() < Duration::from_secs(10), "not at once");
+    for command in ["train", "bottleneck"] {
+        for out in bad_outputs(dir.path()) {
+            let start = Instant::now();
+            let output = seq2seq(dir.path(), &[command, "--out", out.to_str().unwrap()]);
+            assert_user_error(&output, 1, &format!("error: --out {}: ", out.display()));
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "{command}: not at once"
+            );
+        }
     }
+}
+
+#[test]
+fn the_bottleneck_quick_form_gives_the_same_results_on_one_thread_or_two() {
+    let one = [
+        "bottleneck",
+        "--quick",
+        "--threads",
+        "1",
+        "--out",
+        "results.json",
+    ];
+    let two = [
+        "bottleneck",
+        "--quick",
+        "--threads",
+        "2",
+        "--out",
+        "results.json",
+    ];
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let first = results_of(SEQ2SEQ, a.path(), &one, "results.json");
+    let second = results_of(SEQ2SEQ, b.path(), &two, "results.json");
+    assert_eq!(
+        first["runs"], second["runs"],
+        "the runs do not depend on the threads"
+    );
+    assert_eq!(first["runs"].as_array().map(Vec::len), Some(4));
 }
 
 #[test]

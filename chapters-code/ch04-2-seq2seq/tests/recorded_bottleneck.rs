@@ -95,7 +95,10 @@ fn recorded_beams_say_what_section_4_2_says() {
             .iter()
             .map(|&w| point(beams, w, 0.0).mean_log_prob)
             .collect();
-        assert!(by_width.windows(2).all(|w| w[0] <= w[1]), "H = {h}: {by_width:?}");
+        assert!(
+            by_width.windows(2).all(|w| w[0] <= w[1]),
+            "H = {h}: {by_width:?}"
+        );
         // Both normalisations give the same exact match at every width.
         for &w in &r.config.beam_widths {
             assert_eq!(

@@ -20,6 +20,7 @@
 pub mod adding;
 pub mod min_gru;
 pub mod scan;
+pub mod suite;
 pub mod tables;
 
 pub use min_gru::{MinGru, MinGruGrads, MinGruStep, MinGruTrace};

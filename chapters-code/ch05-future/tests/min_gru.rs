@@ -3,8 +3,9 @@
 //! parameter, x and h_0, in f64, from a non-zero h_0).
 
 use future::scan::{scan_chunked, scan_loop, scan_reverse, scan_rounds};
-use future::{MinGru, MinGruGrads};
-use gradcheck::{Checkable, EPS, GradReport, TOLERANCE, assert_reports, check_gradients};
+use future::MinGru;
+use future::suite::Problem;
+use gradcheck::{TOLERANCE, assert_reports};
 use ndarray::{Array1, Array2, Array3, ArrayView2};
 use numeric::Init;
 use numeric::random::random;
@@ -123,61 +124,9 @@ fn the_scan_forward_equals_the_loop_forward() {
     assert!(worst < CLOSE, "{worst:e}");
 }
 
-/// L = Σ_t Σ (h_t ⊙ R_t), from a non-zero h_0.
-struct Problem {
-    min_gru: MinGru<f64>,
-    x: Array3<f64>,
-    h0: Array2<f64>,
-    r: Array3<f64>,
-}
-
-numeric::params! { Problem as f64 { x, h0 } nested { min_gru } }
-
-impl Checkable for Problem {
-    fn loss(&self) -> f64 {
-        let trace = self
-            .min_gru
-            .forward_sequential(self.x.view(), Some(self.h0.view()));
-        (&trace.states() * &self.r).sum()
-    }
-}
-
-impl Problem {
-    /// Batch 3, input 4, hidden 5, `steps` steps.
-    fn new(steps: usize, seed: u64) -> Self {
-        let (batch, input, hidden) = (3, 4, 5);
-        let mut rng = StdRng::seed_from_u64(seed);
-        Problem {
-            min_gru: MinGru::new(input, hidden, Init::PyTorch, &mut rng),
-            x: random((steps, batch, input), 1.0, &mut rng),
-            h0: random((batch, hidden), 0.8, &mut rng),
-            r: random((steps, batch, hidden), 1.0, &mut rng),
-        }
-    }
-
-    /// The backward pass's gradients, from the trace of the scan forward.
-    fn analytic(&self) -> MinGruGrads<f64> {
-        let trace = self
-            .min_gru
-            .forward_scan(self.x.view(), Some(self.h0.view()), 2);
-        self.min_gru.backward(self.x.view(), &trace, self.r.view())
-    }
-
-    fn check(&mut self, grads: &MinGruGrads<f64>) -> GradReport {
-        check_gradients(self, grads, EPS)
-    }
-}
-
 #[test]
 fn gradcheck_min_gru_one_step_and_sequence() {
-    let reports: Vec<(String, GradReport)> = [(1, 51), (7, 52)]
-        .into_iter()
-        .map(|(steps, seed)| {
-            let mut problem = Problem::new(steps, seed);
-            let grads = problem.analytic();
-            (format!("minGRU, T = {steps}"), problem.check(&grads))
-        })
-        .collect();
+    let reports = future::suite::min_gru_reports();
     assert_reports(&reports, 2);
 }
 

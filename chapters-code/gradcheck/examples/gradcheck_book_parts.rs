@@ -12,6 +12,7 @@ fn main() -> std::process::ExitCode {
             gru::suite::reports(),
             seq2seq::suite::reports(),
             char_lm::suite::reports(),
+            future::suite::reports(),
             faq_experiments::suite::reports(),
         ]
         .concat();
