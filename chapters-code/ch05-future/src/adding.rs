@@ -1,15 +1,13 @@
-//! The minGRU on chapter 6's adding problem, in chapter 6's training loop
-//! ([`faq_experiments::train::train_adding_model`]) with chapter 6's
-//! settings, so that its errors sit beside the GRU's and the LSTM's.
+//! The minGRU on the adding problem, in the training loop and with the
+//! settings that chapter 6 trains its cells with (the shared crate
+//! `adding-problem`), so that its errors sit beside the GRU's and the LSTM's.
 
-use faq_experiments::q2_adding::AddingSweep;
-use faq_experiments::regressor::{RegressorGrads, mse};
-use faq_experiments::train::{
-    AddingModel, AddingOutcome, Optimiser, Schedule, bar, train_adding_model,
+use adding_problem::settings::Settings;
+use adding_problem::train::{
+    AddingModel, AddingOutcome, Grads, Schedule, bar, mse, train_adding_model,
 };
 use fast_rnn::fastmath::FastMath;
 use indicatif::{MultiProgress, ProgressDrawTarget};
-use layers::adam::AdamConfig;
 use layers::dense::Dense;
 use ndarray::{Array1, Array3, ArrayView1, ArrayView3, Axis};
 use numeric::Init;
@@ -49,7 +47,7 @@ impl<F: FastMath> AddingModel<F> for MinGruRegressor<F> {
 
     /// The mean squared error and its gradients: the dense layer's, then
     /// dL/dh_T alone enters the minGRU's backward pass.
-    fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> RegressorGrads<F> {
+    fn loss_and_grads(&self, x: ArrayView3<F>, y: ArrayView1<F>) -> Grads<F> {
         let trace = self.min_gru.forward_scan(x, None, 1);
         let z = self.dense.forward(trace.last()).column(0).to_owned();
         let (loss, dz) = mse(z.view(), y);
@@ -66,7 +64,7 @@ impl<F: FastMath> AddingModel<F> for MinGruRegressor<F> {
                 b: dense.b,
             },
         };
-        RegressorGrads {
+        Grads {
             loss,
             named: numeric::params::to_named(&grads),
         }
@@ -87,38 +85,14 @@ pub struct MinGruAddingRun {
 pub struct MinGruAddingResults {
     pub provenance: fileio::Provenance,
     pub quick: bool,
-    /// Chapter 6's sweep, whose lengths, seeds and settings these runs
-    /// share; its `cells` is empty, since every run here is a minGRU.
-    pub sweep: AddingSweep,
+    /// The lengths, seeds and settings these runs share with chapter 6's.
+    pub settings: Settings,
     pub runs: Vec<MinGruAddingRun>,
 }
 
-/// The loop's settings for every (length, seed) of `sweep`, in that order.
-pub fn schedules(sweep: &AddingSweep) -> Vec<Schedule> {
-    let mut all = Vec::new();
-    for &length in &sweep.lengths {
-        for &seed in &sweep.seeds {
-            all.push(Schedule {
-                length,
-                batch_size: sweep.batch_size,
-                iterations: sweep.iterations,
-                eval_every: sweep.eval_every,
-                test_size: sweep.test_size,
-                optimiser: Optimiser::Adam(AdamConfig {
-                    lr: sweep.lr,
-                    ..AdamConfig::default()
-                }),
-                clip: Some(sweep.clip),
-                seed,
-            });
-        }
-    }
-    all
-}
-
-/// Train a minGRU for every schedule, `threads` at a time.
+/// Train a minGRU for every (length, seed) of `settings`, `threads` at a time.
 pub fn run_all(
-    sweep: &AddingSweep,
+    settings: &Settings,
     threads: usize,
     progress: bool,
 ) -> Vec<MinGruAddingRun> {
@@ -126,9 +100,9 @@ pub fn run_all(
     if !progress {
         multi.set_draw_target(ProgressDrawTarget::hidden());
     }
-    map_in_parallel(&schedules(sweep), threads, |schedule| {
+    map_in_parallel(&settings.schedules(), threads, |schedule| {
         let model = MinGruRegressor::<f32>::new(
-            sweep.hidden,
+            settings.hidden,
             &mut StdRng::seed_from_u64(schedule.seed),
         );
         let label = format!("minGRU T={} seed {}", schedule.length, schedule.seed);
@@ -136,7 +110,7 @@ pub fn run_all(
         let (outcome, _) = train_adding_model(schedule, model, bar);
         MinGruAddingRun {
             schedule: *schedule,
-            hidden: sweep.hidden,
+            hidden: settings.hidden,
             outcome,
         }
     })

@@ -1,7 +1,7 @@
 //! The gradient checks of chapter 5's minGRU, alone and inside the
 //! adding-problem model, for the tests and for the table of Appendix A.
 
-use faq_experiments::train::AddingModel;
+use adding_problem::train::AddingModel;
 use gradcheck::{Checkable, EPS, GradReport, check_gradients};
 use ndarray::{Array1, Array2, Array3};
 use numeric::Init;
@@ -91,7 +91,7 @@ impl Checkable for RegressorProblem {
 /// The minGRU regressor on 4 sequences of the adding problem, T = 9, H = 5.
 pub fn regressor_report() -> GradReport {
     let mut rng = StdRng::seed_from_u64(61);
-    let batch = faq_experiments::adding::adding_batch::<f64>(9, 4, &mut rng);
+    let batch = adding_problem::batch::adding_batch::<f64>(9, 4, &mut rng);
     let mut problem = RegressorProblem {
         model: MinGruRegressor::new(5, &mut rng),
         x: batch.x,

@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use faq_experiments::q2_adding::AddingResults;
 use fileio::benchmarks::{Recording, load};
-use recurrent::CellKind;
 
 use crate::adding::MinGruAddingResults;
 
@@ -93,46 +91,88 @@ fn median(mut values: Vec<f64>) -> f64 {
     }
 }
 
+/// What chapter 5 reads of chapter 6's results file (`faq adding`): the
+/// provenance, and each run's cell, length and final test error.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Chapter6Adding {
+    pub provenance: fileio::Provenance,
+    pub runs: Vec<Chapter6Run>,
+}
+
+/// One run of chapter 6's sweep.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Chapter6Run {
+    pub config: Chapter6Config,
+    pub final_test_mse: f64,
+}
+
+/// The fields of a run's configuration that chapter 5 compares.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct Chapter6Config {
+    /// "Rnn", "Lstm" or "Gru", as chapter 6 records them.
+    pub cell: String,
+    pub length: usize,
+    pub seed: u64,
+}
+
+impl Chapter6Adding {
+    /// Read chapter 6's `ch06-adding.json`.
+    pub fn load(path: &Path) -> Result<Self> {
+        Ok(fileio::load_json(path, "`faq adding`")?)
+    }
+
+    /// The median over seeds of `cell`'s final test error at length `t`.
+    pub fn median_error(&self, cell: &str, t: usize) -> Result<f64> {
+        let errors: Vec<f64> = self
+            .runs
+            .iter()
+            .filter(|r| r.config.cell == cell && r.config.length == t)
+            .map(|r| r.final_test_mse)
+            .collect();
+        anyhow::ensure!(
+            !errors.is_empty(),
+            "ch06-adding.json has no {cell} run at T = {t}"
+        );
+        Ok(median(errors))
+    }
+}
+
+/// The median over seeds of the minGRU's final test error at length `t`,
+/// and the error of always answering 1 there.
+pub fn min_gru_median_error(m: &MinGruAddingResults, t: usize) -> Result<(f64, f64)> {
+    let ours: Vec<&crate::adding::MinGruAddingRun> =
+        m.runs.iter().filter(|r| r.schedule.length == t).collect();
+    anyhow::ensure!(
+        !ours.is_empty(),
+        "ch05-min-gru-adding.json has no run at T = {t}"
+    );
+    Ok((
+        median(ours.iter().map(|r| r.outcome.final_test_mse).collect()),
+        ours[0].outcome.baseline_test_mse,
+    ))
+}
+
 /// The median final test error, over seeds, of every cell and of the minGRU at every length.
 pub fn adding_markdown(min_gru: &Path, chapter_6: &Path) -> Result<String> {
     let m: MinGruAddingResults = fileio::load_json(min_gru, "`future adding`")?;
-    let c: AddingResults = fileio::load_json(chapter_6, "`faq adding`")?;
-    let cells = [CellKind::Rnn, CellKind::Lstm, CellKind::Gru];
+    let c = Chapter6Adding::load(chapter_6)?;
+    let s = &m.settings;
     let mut text = format!(
         "{} {} Median over seeds {:?} of the test mean squared error after {} updates ({} units, batch {}); \"always 1\" answers the mean of the target.\n\n| T | vanilla RNN | LSTM | GRU | minGRU | always 1 |\n|---|---|---|---|---|---|\n",
         m.provenance.caption(),
-        c.provenance.made.caption(),
-        m.sweep.seeds,
-        m.sweep.iterations,
-        m.sweep.hidden,
-        m.sweep.batch_size,
+        c.provenance.caption(),
+        s.seeds,
+        s.iterations,
+        s.hidden,
+        s.batch_size,
     );
-    for &t in &m.sweep.lengths {
+    for &t in &s.lengths {
         let mut row = format!("| {t} |");
-        for cell in cells {
-            let errors: Vec<f64> = c
-                .runs
-                .iter()
-                .filter(|r| r.config.cell == cell && r.config.length == t)
-                .map(|r| r.final_test_mse)
-                .collect();
-            anyhow::ensure!(
-                !errors.is_empty(),
-                "ch06-adding.json has no {cell} run at T = {t}"
-            );
-            row.push_str(&format!(" {:.1e} |", median(errors)));
+        for cell in ["Rnn", "Lstm", "Gru"] {
+            row.push_str(&format!(" {:.1e} |", c.median_error(cell, t)?));
         }
-        let ours: Vec<&crate::adding::MinGruAddingRun> =
-            m.runs.iter().filter(|r| r.schedule.length == t).collect();
-        anyhow::ensure!(
-            !ours.is_empty(),
-            "ch05-min-gru-adding.json has no run at T = {t}"
-        );
-        row.push_str(&format!(
-            " {:.1e} | {:.3} |\n",
-            median(ours.iter().map(|r| r.outcome.final_test_mse).collect()),
-            ours[0].outcome.baseline_test_mse
-        ));
+        let (ours, always_one) = min_gru_median_error(&m, t)?;
+        row.push_str(&format!(" {ours:.1e} | {always_one:.3} |\n"));
         text.push_str(&row);
     }
     Ok(text)

@@ -2,8 +2,8 @@
 //! finite differences, and a short training run that must beat always
 //! answering 1.
 
-use faq_experiments::q2_adding::AddingSweep;
-use future::adding::{run_all, schedules};
+use adding_problem::settings::Settings;
+use future::adding::run_all;
 use gradcheck::assert_reports;
 
 #[test]
@@ -14,17 +14,16 @@ fn gradcheck_min_gru_regressor_on_the_adding_problem() {
 
 #[test]
 fn a_short_min_gru_run_beats_always_answering_one() {
-    let sweep = AddingSweep {
+    let settings = Settings {
         lengths: vec![10],
         seeds: vec![3],
         iterations: 600,
         eval_every: 300,
         test_size: 300,
-        cells: Vec::new(),
-        ..AddingSweep::full(3)
+        ..Settings::book(3)
     };
-    assert_eq!(schedules(&sweep).len(), 1);
-    let runs = run_all(&sweep, 1, false);
+    assert_eq!(settings.schedules().len(), 1);
+    let runs = run_all(&settings, 1, false);
     let outcome = &runs[0].outcome;
     assert!(!outcome.diverged);
     assert!(

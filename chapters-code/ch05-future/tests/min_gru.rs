@@ -2,8 +2,8 @@
 //! loop, and the backward pass passes the book's gradient check (every
 //! parameter, x and h_0, in f64, from a non-zero h_0).
 
-use future::scan::{scan_chunked, scan_loop, scan_reverse, scan_rounds};
 use future::MinGru;
+use future::scan::{scan_chunked, scan_loop, scan_reverse, scan_rounds};
 use future::suite::Problem;
 use gradcheck::{TOLERANCE, assert_reports};
 use ndarray::{Array1, Array2, Array3, ArrayView2};

@@ -5,10 +5,9 @@
 
 use std::path::PathBuf;
 
-use faq_experiments::q2_adding::AddingResults;
 use fileio::benchmarks::{Recording, load};
 use future::adding::MinGruAddingResults;
-use recurrent::CellKind;
+use future::tables::{Chapter6Adding, min_gru_median_error};
 
 fn results(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -54,47 +53,38 @@ fn recorded_min_gru_speed_says_what_chapter_5_says() {
     }
 }
 
-/// The median of three or more values.
-fn median(mut v: Vec<f64>) -> f64 {
-    assert!(v.len() >= 3, "a median of at least three seeds");
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
-}
-
 #[test]
 fn recorded_min_gru_adding_says_what_chapter_5_says() {
     let m: MinGruAddingResults =
         fileio::load_json(&results("ch05-min-gru-adding.json"), "`future adding`")
             .unwrap_or_else(|e| panic!("{e}"));
-    let c: AddingResults = fileio::load_json(&results("ch06-adding.json"), "`faq adding`")
-        .unwrap_or_else(|e| panic!("{e}"));
+    let c = Chapter6Adding::load(&results("ch06-adding.json"))
+        .unwrap_or_else(|e| panic!("{e:#}"));
     assert!(!m.quick);
-    assert_eq!(
-        m.sweep.lengths, c.sweep.lengths,
-        "the same lengths as chapter 6"
-    );
-    assert_eq!(m.sweep.seeds, c.sweep.seeds, "the same seeds as chapter 6");
-    for &t in &m.sweep.lengths {
-        let cell = |kind: CellKind| {
-            median(
-                c.runs
-                    .iter()
-                    .filter(|r| r.config.cell == kind && r.config.length == t)
-                    .map(|r| r.final_test_mse)
-                    .collect(),
-            )
-        };
-        let runs: Vec<_> = m.runs.iter().filter(|r| r.schedule.length == t).collect();
-        let ours = median(runs.iter().map(|r| r.outcome.final_test_mse).collect());
-        let always_one = runs[0].outcome.baseline_test_mse;
+    // The same lengths and seeds as chapter 6's runs, three seeds each.
+    for &t in &m.settings.lengths {
+        for cell in ["Rnn", "Lstm", "Gru"] {
+            let mut seeds: Vec<u64> = c
+                .runs
+                .iter()
+                .filter(|r| r.config.cell == cell && r.config.length == t)
+                .map(|r| r.config.seed)
+                .collect();
+            seeds.sort_unstable();
+            assert_eq!(seeds, m.settings.seeds, "{cell} at T = {t}");
+        }
+    }
+    assert_eq!(m.settings.seeds.len(), 3);
+    for &t in &m.settings.lengths {
+        let median =
+            |cell: &str| c.median_error(cell, t).unwrap_or_else(|e| panic!("{e:#}"));
+        let (ours, always_one) =
+            min_gru_median_error(&m, t).unwrap_or_else(|e| panic!("{e:#}"));
         // The minGRU learns the task at every length ...
         assert!(ours < always_one / 100.0, "T = {t}: {ours}");
         // ... with larger errors than the GRU's and the LSTM's ...
-        assert!(
-            ours > cell(CellKind::Gru) && ours > cell(CellKind::Lstm),
-            "T = {t}"
-        );
+        assert!(ours > median("Gru") && ours > median("Lstm"), "T = {t}");
         // ... while the vanilla RNN fails from T = 100 on.
-        assert_eq!(cell(CellKind::Rnn) > always_one / 2.0, t >= 100, "T = {t}");
+        assert_eq!(median("Rnn") > always_one / 2.0, t >= 100, "T = {t}");
     }
 }

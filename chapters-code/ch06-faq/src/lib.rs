@@ -14,7 +14,8 @@
 //! Every experiment writes its results as JSON ([`record`]); [`figures`] and
 //! [`tables`] draw the book's figures and tables from those files.
 
-pub mod adding;
+/// The adding problem's batches, from the crate shared with chapter 5.
+pub use adding_problem::batch as adding;
 pub mod distance;
 pub mod figures;
 pub mod q1_gradients;

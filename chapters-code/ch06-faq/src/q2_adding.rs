@@ -4,6 +4,7 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use adding_problem::settings::Settings;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use layers::adam::AdamConfig;
 use recurrent::CellKind;
@@ -35,31 +36,41 @@ pub struct AddingResults {
 }
 
 impl AddingSweep {
-    /// The book's sweep: T ∈ {10, 50, 100, 200}, three cells, three seeds.
+    /// The book's sweep: the shared settings of the adding problem
+    /// ([`Settings::book`]: T ∈ {10, 50, 100, 200}, three seeds), three cells.
     pub fn full(seed: u64) -> Self {
-        AddingSweep {
-            lengths: vec![10, 50, 100, 200],
-            cells: vec![CellKind::Rnn, CellKind::Lstm, CellKind::Gru],
-            seeds: (seed..seed + 3).collect(),
-            hidden: 32,
-            batch_size: 32,
-            iterations: 8000,
-            eval_every: 200,
-            test_size: 1000,
-            lr: 3e-3,
-            clip: 1.0,
-        }
+        Self::with_cells(Settings::book(seed))
     }
 
     /// The CI sweep: the same code on short sequences, one seed.
     pub fn quick(seed: u64) -> Self {
+        Self::with_cells(Settings::quick(seed))
+    }
+
+    /// The vanilla RNN, the LSTM and the GRU with the shared `settings`.
+    fn with_cells(settings: Settings) -> Self {
+        let Settings {
+            lengths,
+            seeds,
+            hidden,
+            batch_size,
+            iterations,
+            eval_every,
+            test_size,
+            lr,
+            clip,
+        } = settings;
         AddingSweep {
-            lengths: vec![10, 20],
-            seeds: vec![seed],
-            iterations: 150,
-            eval_every: 50,
-            test_size: 200,
-            ..AddingSweep::full(seed)
+            lengths,
+            cells: vec![CellKind::Rnn, CellKind::Lstm, CellKind::Gru],
+            seeds,
+            hidden,
+            batch_size,
+            iterations,
+            eval_every,
+            test_size,
+            lr,
+            clip,
         }
     }
 

@@ -2,9 +2,10 @@
 //! layer of any kind, then a dense layer on the last state, trained on the
 //! mean squared error.
 
+pub use adding_problem::train::{Grads as RegressorGrads, mse};
 use fast_rnn::fastmath::FastMath;
 use layers::dense::Dense;
-use ndarray::{Array1, Array3, ArrayD, ArrayView1, ArrayView3, Axis};
+use ndarray::{Array1, Array3, ArrayView1, ArrayView3, Axis};
 use numeric::Init;
 use rand::{Rng, SeedableRng};
 use recurrent::{CellKind, Recurrent, RecurrentTrace};
@@ -27,29 +28,6 @@ pub struct RegressorForward<F> {
     /// The answers, (B).
     pub z: Array1<F>,
 }
-
-/// The loss of a batch and the gradient of every parameter, by name.
-pub struct RegressorGrads<F> {
-    pub loss: F,
-    pub named: Vec<(String, ArrayD<F>)>,
-}
-
-// ANCHOR: mse
-/// Mean squared error of answers z against targets y, and its gradient in z.
-pub fn mse<F: FastMath>(z: ArrayView1<F>, y: ArrayView1<F>) -> (F, Array1<F>) {
-    assert_eq!(
-        z.len(),
-        y.len(),
-        "{} answers but {} targets",
-        z.len(),
-        y.len()
-    );
-    let n = F::lit(z.len() as f64);
-    let diff = &z - &y;
-    let loss = diff.mapv(|d| d * d).sum() / n;
-    (loss, diff.mapv(|d| F::lit(2.0) * d / n))
-}
-// ANCHOR_END: mse
 
 impl<F: FastMath> Regressor<F> {
     /// A model with `input` features and `hidden` units, seeded by `rng`

@@ -7,9 +7,9 @@
 
 use std::process::ExitCode;
 
+use adding_problem::settings::Settings;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use faq_experiments::q2_adding::AddingSweep;
 use fileio::RunArgs;
 use future::adding::{MinGruAddingResults, run_all};
 
@@ -46,14 +46,10 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     let Command::Adding { run: args, threads } = Cli::parse().command;
     let out = args.checked_out("ch05-min-gru-adding.json", args.seed == BOOK_SEED)?;
-    let sweep = AddingSweep {
-        // Every run here is a minGRU; chapter 6's cells are in its own file.
-        cells: Vec::new(),
-        ..if args.quick {
-            AddingSweep::quick(args.seed)
-        } else {
-            AddingSweep::full(args.seed)
-        }
+    let settings = if args.quick {
+        Settings::quick(args.seed)
+    } else {
+        Settings::book(args.seed)
     };
     let threads = threads.map_or_else(
         || std::thread::available_parallelism().map_or(1, |n| n.get()),
@@ -61,7 +57,7 @@ fn run() -> Result<()> {
     );
     // Taken before the runs: the code that trains is the code of this commit.
     let provenance = args.provenance();
-    let runs = run_all(&sweep, threads, true);
+    let runs = run_all(&settings, threads, true);
     for r in &runs {
         println!(
             "minGRU T = {} seed {}: test MSE {:.5} (always 1: {:.4}) in {:.0} s",
@@ -75,7 +71,7 @@ fn run() -> Result<()> {
     let results = MinGruAddingResults {
         provenance,
         quick: args.quick,
-        sweep,
+        settings,
         runs,
     };
     fileio::save_json(&out, &results)?;
