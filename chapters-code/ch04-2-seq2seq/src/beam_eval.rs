@@ -2,14 +2,20 @@
 //! share of strings answered exactly, the mean log-probability of the
 //! answers found, and how each wrong answer went wrong.
 //!
-//! A wrong answer ŷ is one of two kinds, told apart by comparing its
-//! log-probability with that of the right answer y (computed by teacher
-//! forcing, [`log_prob_of`]):
+//! A wrong answer ŷ is one of three kinds:
+//!
+//! * *unfinished*: the search stopped at its step limit (the source's
+//!   length + 2) before the best hypothesis wrote EOS, so ŷ is a prefix
+//!   and has no complete log-probability;
+//!
+//! and, for a finished ŷ, told apart by comparing its log-probability with
+//! that of the right answer y (computed by teacher forcing, [`log_prob_of`]):
 //!
 //! * a *search error*: log p(y | x) > log p(ŷ | x). The model prefers the
 //!   right answer; the search did not find it. A wider beam can fix this.
 //! * a *model error*: log p(ŷ | x) ≥ log p(y | x). The model itself prefers
-//!   the wrong answer, and a perfect search would return it too.
+//!   a wrong answer to the right one, so a perfect search would not return
+//!   the right one either.
 
 use ndarray::Array2;
 use numeric::Scalar;
@@ -26,11 +32,13 @@ pub struct BeamPoint {
     pub alpha: f64,
     /// Share of strings whose best answer is their reversal.
     pub exact_match: f64,
-    /// Mean over strings of log p(ŷ | x) for the answer ŷ returned.
+    /// Mean of log p(ŷ | x) over the strings whose answer ŷ is finished.
     pub mean_log_prob: f64,
-    /// Share of strings answered wrongly although the right answer is more likely.
+    /// Share of strings whose best hypothesis had not written EOS at the step limit.
+    pub unfinished: f64,
+    /// Share of strings answered wrongly (finished) although the right answer is more likely.
     pub search_errors: f64,
-    /// Share of strings answered wrongly by an answer at least as likely as the right one.
+    /// Share of strings answered wrongly (finished) by an answer at least as likely as the right one.
     pub model_errors: f64,
 }
 
@@ -100,26 +108,25 @@ pub fn evaluate_beams<F: Scalar>(
     let mut points = Vec::new();
     for &width in widths {
         for &alpha in alphas {
-            let (mut exact, mut log_sum, mut search, mut wrong_model) = (0, 0.0, 0, 0);
+            let mut count = Kinds::default();
+            let mut log_sum = 0.0;
             for (source, &log_p_right) in strings.iter().zip(&right) {
                 let best = &beam_search(model, source, width, source.len() + 2, alpha)[0];
-                log_sum += best.log_prob;
-                if best.finished && answer_of(best) == target_of(source) {
-                    exact += 1;
-                } else if log_p_right > best.log_prob {
-                    search += 1;
-                } else {
-                    wrong_model += 1;
+                if best.finished {
+                    log_sum += best.log_prob;
                 }
+                count.add(best, source, log_p_right);
             }
             let n = strings.len() as f64;
+            let finished = strings.len() - count.unfinished;
             points.push(BeamPoint {
                 width,
                 alpha,
-                exact_match: exact as f64 / n,
-                mean_log_prob: log_sum / n,
-                search_errors: search as f64 / n,
-                model_errors: wrong_model as f64 / n,
+                exact_match: count.exact as f64 / n,
+                mean_log_prob: log_sum / finished.max(1) as f64,
+                unfinished: count.unfinished as f64 / n,
+                search_errors: count.search as f64 / n,
+                model_errors: count.model as f64 / n,
             });
         }
     }
@@ -127,5 +134,29 @@ pub fn evaluate_beams<F: Scalar>(
         strings: strings.len(),
         right_mean_log_prob: right.iter().sum::<f64>() / strings.len() as f64,
         points,
+    }
+}
+
+/// How many answers fell into each kind.
+#[derive(Default)]
+struct Kinds {
+    exact: usize,
+    unfinished: usize,
+    search: usize,
+    model: usize,
+}
+
+impl Kinds {
+    /// Count `best`, the answer to `source`, whose right answer has log-probability `log_p_right`.
+    fn add(&mut self, best: &Hypothesis, source: &[usize], log_p_right: f64) {
+        if !best.finished {
+            self.unfinished += 1;
+        } else if answer_of(best) == target_of(source) {
+            self.exact += 1;
+        } else if log_p_right > best.log_prob {
+            self.search += 1;
+        } else {
+            self.model += 1;
+        }
     }
 }

@@ -106,7 +106,7 @@ pub fn beams_markdown(results: &Path) -> Result<String> {
     for b in runs_of(&r, Decoder::Plain) {
         let Some(beams) = &b.beams else { continue };
         text.push_str(&format!(
-            "\n**H = {}** (no attention). Mean log p of the right answers: {:.3}.\n\n| Width | α | Exact match | Mean log p of the answer | Search errors | Model errors |\n|---|---|---|---|---|---|\n",
+            "\n**H = {}** (no attention). Mean log p of the right answers: {:.3}.\n\n| Width | α | Exact match | Mean log p of the finished answers | Unfinished | Search errors | Model errors |\n|---|---|---|---|---|---|---|\n",
             b.run.config.hidden, beams.right_mean_log_prob
         ));
         for p in &beams.points {
