@@ -7,6 +7,7 @@
 //! under `tests/` run them.
 
 mod apart;
+mod control;
 mod images;
 mod includes;
 mod links;
@@ -51,6 +52,8 @@ pub enum Kind {
     BadResultReference,
     /// A results file does not record its command, commit, date and machine.
     MissingProvenance,
+    /// A page holds a control character (other than a tab).
+    ControlCharacter,
 }
 
 /// One problem, with the file and line where it is.
@@ -116,6 +119,9 @@ pub fn check_sources(src: &Path) -> Result<Report> {
         report.problems.extend(check_pasted_rust(page, &text));
         report.problems.extend(check_listings_apart(page, &text));
         report.problems.extend(check_images(page, &text));
+        report
+            .problems
+            .extend(control::check_control_characters(page, &text));
         texts.push(text);
     }
     let results_dir = src.join("results");
