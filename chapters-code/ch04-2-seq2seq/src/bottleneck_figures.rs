@@ -67,7 +67,7 @@ pub fn summary_markdown(results: &Path) -> Result<String> {
     let r = load(results)?;
     let c = &r.config;
     let mut text = format!(
-        "{}{} Every run: {} updates of {} strings of {} to {} digits, the same batches; exact match on {} held-out strings.\n\n| H | Decoder | Parameters | Exact match, all lengths | Training time (s) |\n|---|---|---|---|---|\n",
+        "{}{} Every run: {} updates of {} strings of {} to {} digits, the same batches; exact match on {} held-out strings. The runs were trained as many at a time as the machine has cores; the time includes the evaluations during and after training.\n\n| H | Decoder | Parameters | Exact match, all lengths | Training and evaluation time (s) |\n|---|---|---|---|---|\n",
         r.provenance.caption(),
         if r.quick { " (Quick form.)" } else { "" },
         c.iterations,
@@ -111,11 +111,12 @@ pub fn beams_markdown(results: &Path) -> Result<String> {
         ));
         for p in &beams.points {
             text.push_str(&format!(
-                "| {} | {} | {:.4} | {:.3} | {:.4} | {:.4} |\n",
+                "| {} | {} | {:.4} | {:.3} | {:.4} | {:.4} | {:.4} |\n",
                 p.width,
                 p.alpha,
                 p.exact_match,
                 p.mean_log_prob,
+                p.unfinished,
                 p.search_errors,
                 p.model_errors
             ));

@@ -66,7 +66,7 @@ pub fn speed_markdown(benchmarks: &Path) -> Result<String> {
         ));
     }
     text.push_str(&format!(
-        "\nThe recurrence alone, h_t = a_t ⊙ h_(t−1) + b_t over 2,048 lanes, by each scan (milliseconds):\n\n| T | loop | chunked, {threads} threads | Hillis–Steele rounds, 1 thread |\n|---|---|---|---|\n"
+        "\nThe recurrence alone, $h_t = a_t \\odot h_{{t-1}} + b_t$ over 2,048 lanes, by each scan (milliseconds):\n\n| T | loop | chunked, {threads} threads | Hillis–Steele rounds, 1 thread |\n|---|---|---|---|\n"
     ));
     for t in lengths(&r) {
         text.push_str(&format!(
@@ -158,7 +158,7 @@ pub fn adding_markdown(min_gru: &Path, chapter_6: &Path) -> Result<String> {
     let c = Chapter6Adding::load(chapter_6)?;
     let s = &m.settings;
     let mut text = format!(
-        "{} {} Median over seeds {:?} of the test mean squared error after {} updates ({} units, batch {}); \"always 1\" answers the mean of the target.\n\n| T | vanilla RNN | LSTM | GRU | minGRU | always 1 |\n|---|---|---|---|---|---|\n",
+        "minGRU column: {} Other columns (chapter 6): {} Median over seeds {:?} of the test mean squared error after {} updates ({} units, batch {}); \"always 1\" answers the mean of the target.\n\n| T | vanilla RNN | LSTM | GRU | minGRU | always 1 |\n|---|---|---|---|---|---|\n",
         m.provenance.caption(),
         c.provenance.caption(),
         s.seeds,

@@ -14,6 +14,7 @@ mod links;
 mod numbers;
 mod offline;
 mod pasted;
+mod tables;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,8 @@ pub enum Kind {
     MissingProvenance,
     /// A page holds a control character (other than a tab).
     ControlCharacter,
+    /// A table row has another number of cells than its header.
+    TableRow,
 }
 
 /// One problem, with the file and line where it is.
@@ -122,6 +125,9 @@ pub fn check_sources(src: &Path) -> Result<Report> {
         report
             .problems
             .extend(control::check_control_characters(page, &text));
+        report
+            .problems
+            .extend(tables::check_table_rows(page, &text));
         texts.push(text);
     }
     let results_dir = src.join("results");
