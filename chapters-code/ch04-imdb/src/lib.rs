@@ -4,5 +4,7 @@
 //! `imdb` program, the chapter's figures and tables, and the paired
 //! comparison of its models on the test set.
 
+pub mod bow;
+pub mod bow_train;
 pub mod figures;
 pub mod paired;

@@ -8,6 +8,7 @@
 //! $ cargo run --release -p imdb-sentiment --bin imdb -- experiments --out book/results/ch04-imdb.json
 //! ```
 
+mod baseline;
 mod check;
 mod classify;
 mod experiments;
@@ -40,6 +41,8 @@ enum Command {
     Stats(stats::Stats),
     /// The chapter's experiments: models (a), (b), (c) with the LSTM, (c) with the GRU, the vanilla RNN and the fast LSTM of section 3.4.
     Experiments(experiments::Experiments),
+    /// A baseline without recurrence: logistic regression on a bag of words, tuned on the validation part, scored once on the test set.
+    Baseline(baseline::Baseline),
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -99,5 +102,6 @@ fn run() -> Result<()> {
         Command::Check(c) => c.run(),
         Command::Stats(c) => c.run(),
         Command::Experiments(c) => c.run(),
+        Command::Baseline(c) => c.run(),
     }
 }
