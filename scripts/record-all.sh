@@ -30,6 +30,7 @@ if wants data; then
   rm -rf target/record-runs
   run -p imdb-sentiment --bin imdb -- experiments "${data[@]}" --runs target/record-runs \
     --out book/results/ch04-imdb.json "${note[@]}"
+  run -p imdb-sentiment --bin imdb -- baseline "${data[@]}" "${note[@]}"
   step "section 4.2: sequence to sequence, the bottleneck and beam search"
   run -p seq2seq --bin seq2seq -- train "${note[@]}"
   run -p seq2seq --bin seq2seq -- bottleneck "${note[@]}"

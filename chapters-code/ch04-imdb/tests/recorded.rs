@@ -87,3 +87,66 @@ fn the_fast_path_agrees_with_the_readable_lstm_on_every_test_review() {
         run(&json, "lstmfast-lastreal")["log"]["test_correct"]
     );
 }
+
+/// Chapter 4's bag-of-words baseline (`book/results/ch04-bow.json`): scored
+/// once on the whole test set, above every model of the chapter's table and
+/// above the best run of chapter 6's padding sweep.
+#[test]
+fn recorded_baseline_says_what_chapter_4_says() {
+    let read = |file: &str| -> Value {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("../../book/results")
+            .join(file);
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
+    };
+    let bow = read("ch04-bow.json");
+    let chapter = read("ch04-imdb.json");
+    let padding = read("ch06-padding.json");
+    let baseline = bow["run"]["test_accuracy"].as_f64().unwrap();
+    assert_eq!(bow["quick"], false);
+    assert_eq!(bow["run"]["test_reviews"], 25_000);
+    assert_eq!(bow["prep"]["limit"], Value::Null);
+    let chosen = (
+        bow["run"]["chosen_lambda"].clone(),
+        bow["run"]["chosen_epoch"].clone(),
+    );
+    let best = bow["run"]["curve"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by(|a, b| {
+            a["validation_accuracy"]
+                .as_f64()
+                .unwrap()
+                .total_cmp(&b["validation_accuracy"].as_f64().unwrap())
+        })
+        .unwrap();
+    assert_eq!(
+        best["validation_accuracy"],
+        bow["run"]["validation_accuracy"]
+    );
+    assert!(chosen.0.is_number() && chosen.1.is_number());
+    for run in chapter["runs"].as_array().unwrap() {
+        assert!(baseline > run["log"]["test_accuracy"].as_f64().unwrap());
+    }
+    let sweep: Vec<f64> = padding["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["result"]["log"]["test_accuracy"].as_f64().unwrap())
+        .collect();
+    let best_recurrent = sweep.iter().copied().fold(f64::MIN, f64::max);
+    assert_eq!(
+        best_recurrent, sweep[12],
+        "the page quotes run 12 as the best"
+    );
+    assert_eq!(padding["runs"][12]["maxlen"], 400);
+    assert!(baseline > best_recurrent);
+    // Reading 400 ids instead of 50 helps the LSTM (runs 0 and 12: pre-padding, pre-truncation).
+    assert_eq!(padding["runs"][0]["maxlen"], 50);
+    assert_eq!(
+        padding["runs"][0]["variant"],
+        padding["runs"][12]["variant"]
+    );
+    assert!(sweep[12] > sweep[0]);
+}
