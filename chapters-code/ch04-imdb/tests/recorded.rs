@@ -106,6 +106,19 @@ fn recorded_baseline_says_what_chapter_4_says() {
     assert_eq!(bow["quick"], false);
     assert_eq!(bow["run"]["test_reviews"], 25_000);
     assert_eq!(bow["prep"]["limit"], Value::Null);
+    // Four penalties, a factor of ten apart.
+    let lambdas: Vec<f64> = bow["run"]["config"]["lambdas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l.as_f64().unwrap())
+        .collect();
+    assert_eq!(lambdas.len(), 4);
+    assert!(
+        lambdas
+            .windows(2)
+            .all(|w| (w[1] / w[0] - 10.0).abs() < 1e-9)
+    );
     let chosen = (
         bow["run"]["chosen_lambda"].clone(),
         bow["run"]["chosen_epoch"].clone(),
