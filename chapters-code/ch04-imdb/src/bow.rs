@@ -1,19 +1,21 @@
 //! A baseline without recurrence: logistic regression on a bag of words.
 //!
-//! A review becomes the set of the words it contains, in chapter 4's
-//! vocabulary (the start and out-of-vocabulary markers left out):
-//! x_w = 1 if word w occurs in the review, 0 if not, however often or
-//! wherever it occurs. The model is
+//! A review r becomes V(r), the set of the distinct words it contains that
+//! are in chapter 4's vocabulary (the reserved ids for padding, the start
+//! marker and unknown words left out, so words outside the vocabulary are
+//! dropped): x_w = 1 if w ∈ V(r), 0 if not, however often or wherever it
+//! occurs. The model is
 //!
 //! ```text
-//! p = σ(θ · x + b) = σ(Σ_{w ∈ review} θ_w + b)
+//! p = σ(θ · x + b) = σ(Σ_{w ∈ V(r)} θ_w + b)
 //! ```
 //!
 //! one weight per word and a bias, trained on the mean binary cross-entropy
-//! plus (λ/2)‖θ‖² by Adam, and stopped at the epoch with the best
-//! validation accuracy. The order of the words is thrown away: whatever a
-//! recurrent model gains over this baseline, it gains from order (or from
-//! the words beyond its maxlen that it does not read).
+//! plus (λ/2)‖θ‖² by Adam; training keeps the model of the epoch with the
+//! best validation accuracy. The order and the counts of the words are
+//! thrown away: what a recurrent model gains over this baseline can come
+//! only from them (and from the review's length and unknown words), while
+//! it loses the words beyond its maxlen, which it does not read.
 
 use ndarray::{Array1, ArrayD, IxDyn};
 use numeric::Scalar;

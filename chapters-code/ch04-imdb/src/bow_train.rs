@@ -17,7 +17,7 @@ use crate::bow::{BagOfWords, bag};
 /// The settings of the baseline's search.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BowConfig {
-    /// The penalties λ tried, each trained from zero weights.
+    /// The penalties λ tried (none, then powers of ten), each trained from zero weights.
     pub lambdas: Vec<f64>,
     pub epochs: usize,
     pub batch_size: usize,
@@ -29,7 +29,7 @@ pub struct BowConfig {
 impl Default for BowConfig {
     fn default() -> Self {
         BowConfig {
-            lambdas: vec![1e-5, 1e-4, 1e-3, 1e-2],
+            lambdas: vec![0.0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2],
             epochs: 10,
             batch_size: 64,
             lr: 3e-3,
@@ -64,6 +64,7 @@ pub struct BowRun {
     pub validation_accuracy: f64,
     /// The chosen model on the test set, scored once.
     pub test_accuracy: f64,
+    /// The whole search (every λ and epoch) and the test, after the data was read.
     pub seconds: f64,
 }
 
