@@ -7,6 +7,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use fileio::benchmarks::{Recording, load};
+use numeric::stats::median;
 
 use crate::adding::MinGruAddingResults;
 
@@ -79,18 +80,6 @@ pub fn speed_markdown(benchmarks: &Path) -> Result<String> {
     Ok(text)
 }
 
-/// The median of `values` (the mean of the middle two for an even count).
-fn median(mut values: Vec<f64>) -> f64 {
-    assert!(!values.is_empty(), "median of no values");
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
-    if n % 2 == 1 {
-        values[n / 2]
-    } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
-    }
-}
-
 /// What chapter 5 reads of chapter 6's results file (`faq adding`): the
 /// provenance, and each run's cell, length and final test error.
 #[derive(Debug, Clone, serde::Deserialize)]
@@ -133,7 +122,7 @@ impl Chapter6Adding {
             !errors.is_empty(),
             "ch06-adding.json has no {cell} run at T = {t}"
         );
-        Ok(median(errors))
+        Ok(median(&errors))
     }
 }
 
@@ -147,7 +136,12 @@ pub fn min_gru_median_error(m: &MinGruAddingResults, t: usize) -> Result<(f64, f
         "ch05-min-gru-adding.json has no run at T = {t}"
     );
     Ok((
-        median(ours.iter().map(|r| r.outcome.final_test_mse).collect()),
+        median(
+            &ours
+                .iter()
+                .map(|r| r.outcome.final_test_mse)
+                .collect::<Vec<_>>(),
+        ),
         ours[0].outcome.baseline_test_mse,
     ))
 }

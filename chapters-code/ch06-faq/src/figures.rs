@@ -104,7 +104,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     let r: AddingResults = load(results, "`faq adding`")?;
     let cells = [CellKind::Rnn, CellKind::Lstm, CellKind::Gru];
     let mut charts = Vec::new();
-    for &length in &r.sweep.lengths {
+    for &length in &r.sweep.settings.lengths {
         let mut chart = LineChart::new(
             &format!("Adding problem, T = {length}: test MSE (median of seeds)"),
             "iteration",
@@ -154,6 +154,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     for cell in cells {
         let points = r
             .sweep
+            .settings
             .lengths
             .iter()
             .map(|&length| {
@@ -168,7 +169,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             .collect();
         finals = finals.with(Series::line(cell.name(), points).with_markers());
     }
-    let lengths = &r.sweep.lengths;
+    let lengths = &r.sweep.settings.lengths;
     finals = finals.with(
         Series::line(
             "always answering 1",

@@ -6,25 +6,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use adding_problem::settings::Settings;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
-use layers::adam::AdamConfig;
 use recurrent::CellKind;
 
 use crate::record::Provenance;
-use crate::train::{AddingConfig, AddingRun, Optimiser, train_adding};
+use crate::train::{AddingConfig, AddingRun, train_adding};
 
-/// The grid of runs and the settings they share.
+/// The grid of runs: the cells, and the lengths, seeds and settings of the
+/// adding problem they share with chapter 5's minGRU.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddingSweep {
-    pub lengths: Vec<usize>,
     pub cells: Vec<CellKind>,
-    pub seeds: Vec<u64>,
-    pub hidden: usize,
-    pub batch_size: usize,
-    pub iterations: usize,
-    pub eval_every: usize,
-    pub test_size: usize,
-    pub lr: f64,
-    pub clip: f64,
+    /// Written beside `cells`, as the fields of one object.
+    #[serde(flatten)]
+    pub settings: Settings,
 }
 
 /// The recorded sweep.
@@ -49,50 +43,29 @@ impl AddingSweep {
 
     /// The vanilla RNN, the LSTM and the GRU with the shared `settings`.
     fn with_cells(settings: Settings) -> Self {
-        let Settings {
-            lengths,
-            seeds,
-            hidden,
-            batch_size,
-            iterations,
-            eval_every,
-            test_size,
-            lr,
-            clip,
-        } = settings;
         AddingSweep {
-            lengths,
             cells: vec![CellKind::Rnn, CellKind::Lstm, CellKind::Gru],
-            seeds,
-            hidden,
-            batch_size,
-            iterations,
-            eval_every,
-            test_size,
-            lr,
-            clip,
+            settings,
         }
     }
 
     /// One configuration per (length, cell, seed), in that order.
     pub fn configs(&self) -> Vec<AddingConfig> {
+        let s = &self.settings;
         let mut configs = Vec::new();
-        for &length in &self.lengths {
+        for &length in &s.lengths {
             for &cell in &self.cells {
-                for &seed in &self.seeds {
+                for &seed in &s.seeds {
                     configs.push(AddingConfig {
                         cell,
                         length,
-                        hidden: self.hidden,
-                        batch_size: self.batch_size,
-                        iterations: self.iterations,
-                        eval_every: self.eval_every,
-                        test_size: self.test_size,
-                        optimiser: Optimiser::Adam(AdamConfig {
-                            lr: self.lr,
-                            ..AdamConfig::default()
-                        }),
-                        clip: Some(self.clip),
+                        hidden: s.hidden,
+                        batch_size: s.batch_size,
+                        iterations: s.iterations,
+                        eval_every: s.eval_every,
+                        test_size: s.test_size,
+                        optimiser: s.optimiser(),
+                        clip: Some(s.clip),
                         w_hh_gain: None,
                         seed,
                     });

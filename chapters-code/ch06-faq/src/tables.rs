@@ -119,9 +119,9 @@ pub fn adding_table(results: &AddingResults) -> String {
     let mut text = format!(
         "{}\n\nEach cell of the table: the final test MSE after {} updates, median over {} seeds [lowest – highest]; how many seeds end below {SOLVED_MSE} (\"solved\"); and the median number of updates after which the test MSE was first below {SOLVED_MSE} (measured every {} updates, over the seeds that got there at all). Always answering 1 scores about 0.167.\n\n| T |",
         provenance_line(&results.provenance),
-        s.iterations,
-        s.seeds.len(),
-        s.eval_every
+        s.settings.iterations,
+        s.settings.seeds.len(),
+        s.settings.eval_every
     );
     for &cell in &s.cells {
         text.push_str(&format!(" {} |", cell.name()));
@@ -129,7 +129,7 @@ pub fn adding_table(results: &AddingResults) -> String {
     text.push_str("\n|---|");
     text.push_str(&"---|".repeat(s.cells.len()));
     text.push('\n');
-    for &length in &s.lengths {
+    for &length in &s.settings.lengths {
         text.push_str(&format!("| {length} |"));
         for &cell in &s.cells {
             let runs = runs_of(results, length, cell);
@@ -185,6 +185,7 @@ pub fn cells_table(
     };
     let longest = *adding
         .sweep
+        .settings
         .lengths
         .iter()
         .max()

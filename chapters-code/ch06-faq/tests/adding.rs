@@ -1,5 +1,6 @@
 //! The adding problem's data, and training on it.
 
+use adding_problem::settings::Settings;
 use faq_experiments::adding::{BASELINE_MSE, adding_batch, baseline_mse};
 use faq_experiments::q1_gradients::GradientSettings;
 use faq_experiments::q2_adding::{AddingSweep, run_all};
@@ -83,9 +84,9 @@ fn the_lstm_and_the_gru_learn_the_adding_problem_at_t_10() {
 #[test]
 fn the_same_seed_gives_the_same_run_whatever_the_number_of_threads() {
     let mut sweep = AddingSweep::quick(9);
-    sweep.iterations = 40;
-    sweep.eval_every = 20;
-    sweep.lengths = vec![6];
+    sweep.settings.iterations = 40;
+    sweep.settings.eval_every = 20;
+    sweep.settings.lengths = vec![6];
     let configs = sweep.configs();
     assert_eq!(configs.len(), 3);
     let strip = |runs: Vec<faq_experiments::train::AddingRun>| {
@@ -101,7 +102,10 @@ fn the_same_seed_gives_the_same_run_whatever_the_number_of_threads() {
     assert_eq!(one, two);
     let other_seed = strip(run_all(
         &AddingSweep {
-            seeds: vec![10],
+            settings: Settings {
+                seeds: vec![10],
+                ..sweep.settings
+            },
             ..sweep
         }
         .configs(),

@@ -203,7 +203,7 @@ fn median_first_solved(r: &AddingResults, length: usize, cell: CellKind) -> f64 
 #[test]
 fn q3_the_gated_cells_solve_every_length_and_the_vanilla_layer_only_short_ones() {
     let r = adding();
-    assert_eq!(r.sweep.lengths, vec![10, 50, 100, 200]);
+    assert_eq!(r.sweep.settings.lengths, vec![10, 50, 100, 200]);
     for length in [10, 50, 100, 200] {
         for cell in [CellKind::Lstm, CellKind::Gru] {
             for run in runs(&r, length, cell) {

@@ -27,3 +27,21 @@ impl RunArgs {
         crate::Provenance::capture(self.machine.as_deref())
     }
 }
+
+/// `--threads`, as every program that trains independent runs side by side takes it.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ThreadsArg {
+    /// Runs trained at once (default: the cores this process may use).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    pub threads: Option<u64>,
+}
+
+impl ThreadsArg {
+    /// The number asked for, or the cores this process may use.
+    pub fn count(&self) -> usize {
+        self.threads.map_or_else(
+            || std::thread::available_parallelism().map_or(1, |n| n.get()),
+            |t| t as usize,
+        )
+    }
+}

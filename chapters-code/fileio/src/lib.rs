@@ -13,7 +13,7 @@ mod report;
 pub mod user_error;
 mod write;
 
-pub use args::RunArgs;
+pub use args::{RunArgs, ThreadsArg};
 pub use provenance::{Machine, Provenance};
 pub use report::{report, report_error, write_error};
 pub use write::{FileError, load_json, results_path, save_json, write_atomically};

@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use anyhow::{Result, bail};
 use clap::{Parser, Subcommand};
-use fileio::RunArgs;
+use fileio::{RunArgs, ThreadsArg};
 use seq2seq::bottleneck::{BottleneckConfig, BottleneckResults, run_all};
 use seq2seq::experiment::{Seq2SeqResults, full, quick};
 use seq2seq::train::train;
@@ -41,9 +41,8 @@ enum Command {
     Bottleneck {
         #[command(flatten)]
         run: RunArgs,
-        /// Runs trained at once (default: the cores this process may use).
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
-        threads: Option<u64>,
+        #[command(flatten)]
+        threads: ThreadsArg,
     },
 }
 
@@ -56,24 +55,20 @@ fn main() -> ExitCode {
 fn run() -> Result<()> {
     match Cli::parse().command {
         Command::Train { run, require } => train_command(&run, require),
-        Command::Bottleneck { run, threads } => bottleneck_command(&run, threads),
+        Command::Bottleneck { run, threads } => bottleneck_command(&run, &threads),
     }
 }
 
-fn bottleneck_command(args: &RunArgs, threads: Option<u64>) -> Result<()> {
+fn bottleneck_command(args: &RunArgs, threads: &ThreadsArg) -> Result<()> {
     let out = args.checked_out("ch04-2-bottleneck.json", args.seed == BOOK_SEED)?;
     let config = if args.quick {
         BottleneckConfig::quick(args.seed)
     } else {
         BottleneckConfig::full(args.seed)
     };
-    let threads = threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |t| t as usize,
-    );
     // Taken before the runs: the code that trains is the code of this commit.
     let provenance = args.provenance();
-    let runs = run_all(&config, threads, true);
+    let runs = run_all(&config, threads.count(), true);
     for r in &runs {
         println!(
             "{}, H = {}: held-out exact match {:.4} in {:.0} s",

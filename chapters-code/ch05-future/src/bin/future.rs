@@ -10,7 +10,7 @@ use std::process::ExitCode;
 use adding_problem::settings::Settings;
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use fileio::RunArgs;
+use fileio::{RunArgs, ThreadsArg};
 use future::adding::{MinGruAddingResults, run_all};
 
 /// The seed of the book's recorded run (chapter 6's).
@@ -31,9 +31,8 @@ enum Command {
     Adding {
         #[command(flatten)]
         run: RunArgs,
-        /// Runs trained at once (default: the cores this process may use).
-        #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
-        threads: Option<u64>,
+        #[command(flatten)]
+        threads: ThreadsArg,
     },
 }
 
@@ -51,13 +50,9 @@ fn run() -> Result<()> {
     } else {
         Settings::book(args.seed)
     };
-    let threads = threads.map_or_else(
-        || std::thread::available_parallelism().map_or(1, |n| n.get()),
-        |t| t as usize,
-    );
     // Taken before the runs: the code that trains is the code of this commit.
     let provenance = args.provenance();
-    let runs = run_all(&settings, threads, true);
+    let runs = run_all(&settings, threads.count(), true);
     for r in &runs {
         println!(
             "minGRU T = {} seed {}: test MSE {:.5} (always 1: {:.4}) in {:.0} s",

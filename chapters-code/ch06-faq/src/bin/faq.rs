@@ -124,10 +124,10 @@ fn run() -> Result<()> {
                         "--lengths {short}: the adding problem needs sequences of at least 2 steps (one marked number cannot be added to another)"
                     );
                 }
-                sweep.lengths = lengths;
+                sweep.settings.lengths = lengths;
             }
             if let Some(iterations) = iterations {
-                sweep.iterations = iterations;
+                sweep.settings.iterations = iterations;
             }
             let book = sweep == AddingSweep::full(common.seed);
             let out = out(&common, "adding", book)?;
