@@ -10,6 +10,7 @@ fn main() -> std::process::ExitCode {
             vanilla_rnn::suite::reports(),
             lstm::suite::reports(),
             gru::suite::reports(),
+            recurrent::suite::reports(),
             seq2seq::suite::reports(),
             char_lm::suite::reports(),
             future::suite::reports(),
