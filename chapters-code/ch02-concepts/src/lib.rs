@@ -2,9 +2,11 @@
 //!
 //! The chapter has no model of its own (chapter 3 builds them); this crate
 //! draws its figures: [`unrolled`] the recurrent layer folded and unrolled
-//! in time, [`patterns`] the three usage patterns, and [`gating`] what an
-//! interpolating gate does to a state over time.
+//! in time, [`patterns`] the three usage patterns, [`gating`] what an
+//! interpolating gate does to a state over time, and [`deeper`] a stack of
+//! layers and a bidirectional layer.
 
+pub mod deeper;
 pub mod gating;
 pub mod patterns;
 pub mod unrolled;
@@ -18,6 +20,7 @@ pub fn write_figures(dir: &Path) -> Result<Vec<PathBuf>, FigureError> {
     let paths = [
         (dir.join("concepts-unrolled.svg"), unrolled::diagram()),
         (dir.join("concepts-patterns.svg"), patterns::diagram()),
+        (dir.join("concepts-deeper.svg"), deeper::diagram()),
     ];
     let mut written = Vec::new();
     for (path, diagram) in paths {
