@@ -22,7 +22,8 @@ fn bottom(p: Point) -> Point {
     (p.0, p.1 + BOX.1 / 2)
 }
 
-/// The stack on the left: x_t → h^(1)_t → h^(2)_t → y_t, each row recurrent to the right.
+/// The stack on the left: x_t → h^(1)_t → h^(2)_t, each row recurrent to the
+/// right; the model reads the top row.
 fn stacked(mut d: Diagram, xs: [i32; 3]) -> Diagram {
     d = d.label((xs[1], 40), "Stacked: two layers", 16);
     for (t, &x) in xs.iter().enumerate() {
@@ -31,7 +32,6 @@ fn stacked(mut d: Diagram, xs: [i32; 3]) -> Diagram {
             ((x, ROWS[3]), format!("$x_{t}$"), INPUT),
             ((x, ROWS[2]), format!("$h_{t}^{{(1)}}$"), STATE),
             ((x, ROWS[1]), format!("$h_{t}^{{(2)}}$"), STATE),
-            ((x, ROWS[0]), format!("$y_{t}$"), OUTPUT),
         ];
         for (centre, label, colour) in &cells {
             d = d.node(*centre, BOX, label, *colour);
@@ -90,11 +90,17 @@ fn bidirectional(mut d: Diagram, xs: [i32; 3]) -> Diagram {
 
 /// Both, side by side.
 pub fn diagram() -> Diagram {
-    let d = Diagram::new(800, 400).label(
-        (400, 388),
-        "each arrow between steps carries a layer's own weights, the same at every step",
-        13,
-    );
+    let d = Diagram::new(800, 420)
+        .label(
+            (400, 388),
+            "each arrow between steps carries a layer's own weights, the same at every step;",
+            13,
+        )
+        .label(
+            (400, 406),
+            "in the bidirectional layer the two rows of states do not feed each other",
+            13,
+        );
     let d = stacked(d, [60, 175, 290]);
     bidirectional(d, [470, 595, 720])
 }
