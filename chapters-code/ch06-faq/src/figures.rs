@@ -25,7 +25,7 @@ fn by_distance(values: &[f64]) -> Vec<(f64, f64)> {
 /// Q1: profiles per cell and stage, the gain sweep, and the clipping runs.
 pub fn gradient_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     let r: GradientResults = load(results, "`faq gradients`")?;
-    let length = r.settings.training.length;
+    let length = r.settings.training.schedule.length;
     let mut cells = LineChart::new(
         &format!("Gradient reaching h_t from the loss at step T = {length}"),
         "distance T − t (steps)",
@@ -78,7 +78,7 @@ pub fn gradient_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
     )
     .log_y();
     for run in &r.clipping {
-        let name = clip_label(run.config.clip);
+        let name = clip_label(run.config.schedule.clip);
         loss = loss.with(Series::line(
             name.clone(),
             run.curve
@@ -117,7 +117,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             let runs: Vec<_> = r
                 .runs
                 .iter()
-                .filter(|x| x.config.length == length && x.config.cell == cell)
+                .filter(|x| x.config.schedule.length == length && x.config.cell == cell)
                 .collect();
             let Some(first) = runs.first() else { continue };
             let points: Vec<(f64, f64)> = (0..first.curve.len())
@@ -161,7 +161,7 @@ pub fn adding_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
                 let values: Vec<f64> = r
                     .runs
                     .iter()
-                    .filter(|x| x.config.length == length && x.config.cell == cell)
+                    .filter(|x| x.config.schedule.length == length && x.config.cell == cell)
                     .map(|x| x.final_test_mse.min(1e30))
                     .collect();
                 (length as f64, median(&values).max(1e-30))

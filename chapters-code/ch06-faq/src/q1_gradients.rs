@@ -10,7 +10,7 @@ use recurrent::CellKind;
 use crate::distance::gradient_by_distance;
 use crate::record::Provenance;
 use crate::regressor::{Regressor, mse};
-use crate::train::{AddingConfig, AddingRun, Optimiser, test_set, train_adding};
+use crate::train::{AddingConfig, AddingRun, Optimiser, Schedule, test_set, train_adding};
 
 /// When a gradient profile was measured.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -65,28 +65,33 @@ impl GradientSettings {
     pub fn full(seed: u64) -> Self {
         let training = AddingConfig {
             cell: CellKind::Lstm,
-            length: 100,
             hidden: 32,
-            batch_size: 32,
-            iterations: 4000,
-            eval_every: 100,
-            test_size: 1000,
-            optimiser: Optimiser::Adam(AdamConfig {
-                lr: 3e-3,
-                ..AdamConfig::default()
-            }),
-            clip: Some(1.0),
             w_hh_gain: None,
-            seed,
+            schedule: Schedule {
+                length: 100,
+                batch_size: 32,
+                iterations: 4000,
+                eval_every: 100,
+                test_size: 1000,
+                optimiser: Optimiser::Adam(AdamConfig {
+                    lr: 3e-3,
+                    ..AdamConfig::default()
+                }),
+                clip: Some(1.0),
+                seed,
+            },
         };
         let exploding = AddingConfig {
             cell: CellKind::Rnn,
-            length: 50,
-            iterations: 1000,
-            eval_every: 10,
-            optimiser: Optimiser::Sgd { lr: 0.05 },
-            clip: None,
             w_hh_gain: Some(1.5),
+            schedule: Schedule {
+                length: 50,
+                iterations: 1000,
+                eval_every: 10,
+                optimiser: Optimiser::Sgd { lr: 0.05 },
+                clip: None,
+                ..training.schedule
+            },
             ..training
         };
         GradientSettings {
@@ -101,13 +106,13 @@ impl GradientSettings {
     /// The CI settings: the same code at T = 20, with few iterations.
     pub fn quick(seed: u64) -> Self {
         let mut s = GradientSettings::full(seed);
-        s.training.length = 20;
-        s.training.iterations = 100;
-        s.training.eval_every = 50;
-        s.training.test_size = 200;
-        s.exploding.length = 20;
-        s.exploding.iterations = 100;
-        s.exploding.test_size = 200;
+        s.training.schedule.length = 20;
+        s.training.schedule.iterations = 100;
+        s.training.schedule.eval_every = 50;
+        s.training.schedule.test_size = 200;
+        s.exploding.schedule.length = 20;
+        s.exploding.schedule.iterations = 100;
+        s.exploding.schedule.test_size = 200;
         s.profile_batch = 16;
         s
     }
@@ -135,7 +140,7 @@ pub fn run(
     if !progress {
         multi.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let length = settings.training.length;
+    let length = settings.training.schedule.length;
     let mut profiles = Vec::new();
     for cell in [CellKind::Rnn, CellKind::Lstm, CellKind::Gru] {
         let config = AddingConfig {
@@ -147,9 +152,11 @@ pub fn run(
             cell,
             2,
             config.hidden,
-            &mut <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(config.seed),
+            &mut <rand::rngs::StdRng as rand::SeedableRng>::seed_from_u64(
+                config.schedule.seed,
+            ),
         );
-        let test = test_set::<f64>(length, config.test_size);
+        let test = test_set::<f64>(length, config.schedule.test_size);
         profiles.push(Profile {
             cell,
             stage: Stage::Initialisation,
@@ -168,8 +175,11 @@ pub fn run(
         .gains
         .iter()
         .map(|&gain| {
-            let mut norms =
-                vanilla_rnn::figures::gradient_norms(gain, length, settings.training.seed);
+            let mut norms = vanilla_rnn::figures::gradient_norms(
+                gain,
+                length,
+                settings.training.schedule.seed,
+            );
             norms.reverse();
             GainProfile {
                 gain,
@@ -178,7 +188,10 @@ pub fn run(
         })
         .collect();
     let clipped = AddingConfig {
-        clip: Some(settings.clip),
+        schedule: Schedule {
+            clip: Some(settings.clip),
+            ..settings.exploding.schedule
+        },
         ..settings.exploding
     };
     let clipping = [settings.exploding, clipped]

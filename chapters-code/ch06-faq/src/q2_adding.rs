@@ -9,7 +9,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use recurrent::CellKind;
 
 use crate::record::Provenance;
-use crate::train::{AddingConfig, AddingRun, train_adding};
+use crate::train::{AddingConfig, AddingRun, Schedule, train_adding};
 
 /// The grid of runs: the cells, and the lengths, seeds and settings of the
 /// adding problem they share with chapter 5's minGRU.
@@ -58,16 +58,18 @@ impl AddingSweep {
                 for &seed in &s.seeds {
                     configs.push(AddingConfig {
                         cell,
-                        length,
                         hidden: s.hidden,
-                        batch_size: s.batch_size,
-                        iterations: s.iterations,
-                        eval_every: s.eval_every,
-                        test_size: s.test_size,
-                        optimiser: s.optimiser(),
-                        clip: Some(s.clip),
                         w_hh_gain: None,
-                        seed,
+                        schedule: Schedule {
+                            length,
+                            batch_size: s.batch_size,
+                            iterations: s.iterations,
+                            eval_every: s.eval_every,
+                            test_size: s.test_size,
+                            optimiser: s.optimiser(),
+                            clip: Some(s.clip),
+                            seed,
+                        },
                     });
                 }
             }

@@ -26,7 +26,7 @@ fn ratio_at(by_distance: &[f64], d: usize) -> String {
 
 /// Q1: how the gradient decays with distance, per cell and stage, and per gain.
 pub fn gradient_table(results: &GradientResults) -> String {
-    let length = results.settings.training.length;
+    let length = results.settings.training.schedule.length;
     let mut ds = vec![10.min(length), length / 2, length];
     ds.dedup();
     let header = ds
@@ -73,6 +73,7 @@ pub fn gradient_table(results: &GradientResults) -> String {
         text.push_str(&format!(
             "| {} | {largest:.3e} | {} | {:.4} |\n",
             run.config
+                .schedule
                 .clip
                 .map_or("none".to_owned(), |c| format!("global norm ≤ {c}")),
             if run.diverged { "**yes**" } else { "no" },
@@ -99,7 +100,7 @@ fn runs_of(results: &AddingResults, length: usize, cell: CellKind) -> Vec<&Addin
     results
         .runs
         .iter()
-        .filter(|r| r.config.length == length && r.config.cell == cell)
+        .filter(|r| r.config.schedule.length == length && r.config.cell == cell)
         .collect()
 }
 
@@ -201,7 +202,7 @@ pub fn cells_table(
         let finals: Vec<f64> = runs.iter().map(|r| r.final_test_mse).collect();
         let per_update: Vec<f64> = runs
             .iter()
-            .map(|r| 1e3 * r.seconds / r.config.iterations as f64)
+            .map(|r| 1e3 * r.seconds / r.config.schedule.iterations as f64)
             .collect();
         let med = |v: &[f64], digits: usize| {
             if v.is_empty() {

@@ -15,27 +15,18 @@ use recurrent::CellKind;
 
 use crate::regressor::{Regressor, RegressorGrads};
 
-/// One training run on the adding problem.
+/// One training run on the adding problem: the model, and the training
+/// loop's settings (written beside the model's fields in the results files).
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AddingConfig {
     pub cell: CellKind,
-    /// T, the length of every sequence.
-    pub length: usize,
     pub hidden: usize,
-    pub batch_size: usize,
-    /// Parameter updates, each on a fresh batch.
-    pub iterations: usize,
-    /// Measure the test error every this many iterations.
-    pub eval_every: usize,
-    /// Sequences in the fixed test set.
-    pub test_size: usize,
-    pub optimiser: Optimiser,
-    /// Clip the global gradient norm to this value.
-    pub clip: Option<f64>,
     /// Start the vanilla layer from W_hh = gain · Q, Q a random orthogonal
     /// matrix (every singular value equal to the gain); `None` keeps the default.
     pub w_hh_gain: Option<f64>,
-    pub seed: u64,
+    /// T, the batches, the optimiser, clipping and the seed.
+    #[serde(flatten)]
+    pub schedule: Schedule,
 }
 
 /// What one run measured.
@@ -50,22 +41,6 @@ impl std::ops::Deref for AddingRun {
     type Target = AddingOutcome;
     fn deref(&self) -> &AddingOutcome {
         &self.outcome
-    }
-}
-
-impl AddingConfig {
-    /// The loop's settings of this run.
-    pub fn schedule(&self) -> Schedule {
-        Schedule {
-            length: self.length,
-            batch_size: self.batch_size,
-            iterations: self.iterations,
-            eval_every: self.eval_every,
-            test_size: self.test_size,
-            optimiser: self.optimiser,
-            clip: self.clip,
-            seed: self.seed,
-        }
     }
 }
 
@@ -86,18 +61,22 @@ pub fn train_adding<F: FastMath>(
     config: &AddingConfig,
     progress: Option<&MultiProgress>,
 ) -> (AddingRun, Regressor<F>) {
+    let schedule = &config.schedule;
     let mut model = Regressor::<F>::new(
         config.cell,
         2,
         config.hidden,
-        &mut StdRng::seed_from_u64(config.seed),
+        &mut StdRng::seed_from_u64(schedule.seed),
     );
     if let Some(gain) = config.w_hh_gain {
-        model.set_recurrent_gain(gain, config.seed);
+        model.set_recurrent_gain(gain, schedule.seed);
     }
-    let label = format!("{} T={} seed {}", config.cell, config.length, config.seed);
-    let bar = bar(config.iterations, &label, progress);
-    let (outcome, model) = train_adding_model(&config.schedule(), model, bar);
+    let label = format!(
+        "{} T={} seed {}",
+        config.cell, schedule.length, schedule.seed
+    );
+    let bar = bar(schedule.iterations, &label, progress);
+    let (outcome, model) = train_adding_model(schedule, model, bar);
     let run = AddingRun {
         config: *config,
         outcome,

@@ -4,7 +4,7 @@ use adding_problem::settings::Settings;
 use faq_experiments::adding::{BASELINE_MSE, adding_batch, baseline_mse};
 use faq_experiments::q1_gradients::GradientSettings;
 use faq_experiments::q2_adding::{AddingSweep, run_all};
-use faq_experiments::train::{AddingConfig, Optimiser, train_adding};
+use faq_experiments::train::{AddingConfig, Optimiser, Schedule, train_adding};
 use layers::adam::AdamConfig;
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -49,19 +49,21 @@ fn always_answering_one_scores_about_one_sixth() {
 fn config(cell: CellKind, iterations: usize) -> AddingConfig {
     AddingConfig {
         cell,
-        length: 10,
         hidden: 16,
-        batch_size: 32,
-        iterations,
-        eval_every: 100,
-        test_size: 300,
-        optimiser: Optimiser::Adam(AdamConfig {
-            lr: 1e-2,
-            ..AdamConfig::default()
-        }),
-        clip: Some(1.0),
         w_hh_gain: None,
-        seed: 3,
+        schedule: Schedule {
+            length: 10,
+            batch_size: 32,
+            iterations,
+            eval_every: 100,
+            test_size: 300,
+            optimiser: Optimiser::Adam(AdamConfig {
+                lr: 1e-2,
+                ..AdamConfig::default()
+            }),
+            clip: Some(1.0),
+            seed: 3,
+        },
     }
 }
 
@@ -118,8 +120,8 @@ fn the_same_seed_gives_the_same_run_whatever_the_number_of_threads() {
 #[test]
 fn a_run_whose_loss_overflows_is_reported_as_diverged() {
     let mut c = config(CellKind::Rnn, 200);
-    c.optimiser = Optimiser::Sgd { lr: 1e12 };
-    c.clip = None;
+    c.schedule.optimiser = Optimiser::Sgd { lr: 1e12 };
+    c.schedule.clip = None;
     let (run, _) = train_adding::<f32>(&c, None);
     assert!(run.diverged, "SGD with lr 1e12 must blow up");
     assert_eq!(run.final_test_mse, f64::INFINITY);
@@ -132,11 +134,11 @@ fn clipping_tames_the_exploding_run_of_the_book() {
     // plain SGD), shortened: the unclipped loss explodes, the clipped one
     // stays near the baseline.
     let mut c = GradientSettings::full(1).exploding;
-    c.iterations = 60;
-    c.eval_every = 10;
-    c.test_size = 200;
+    c.schedule.iterations = 60;
+    c.schedule.eval_every = 10;
+    c.schedule.test_size = 200;
     let (free, _) = train_adding::<f32>(&c, None);
-    c.clip = Some(1.0);
+    c.schedule.clip = Some(1.0);
     let (clipped, _) = train_adding::<f32>(&c, None);
     let worst = |r: &faq_experiments::train::AddingRun| {
         r.curve.iter().map(|p| p.train_loss).fold(0.0, f64::max)

@@ -62,7 +62,7 @@ fn end_to_end(r: &GradientResults, cell: CellKind, stage: Stage) -> f64 {
 #[test]
 fn q1_every_cell_forgets_at_initialisation_and_only_the_gated_ones_learn_not_to() {
     let r = gradients();
-    assert_eq!(r.settings.training.length, 100);
+    assert_eq!(r.settings.training.schedule.length, 100);
     let init = |c| end_to_end(&r, c, Stage::Initialisation);
     let trained = |c| end_to_end(&r, c, Stage::Trained);
     // "loses about 22 orders of magnitude in the vanilla layer, 18 in the GRU and 6 in the LSTM"
@@ -129,7 +129,10 @@ fn q1_clipping_keeps_the_exploding_run_from_destroying_itself() {
     let [free, clipped] = &r.clipping[..] else {
         panic!("two clipping runs")
     };
-    assert_eq!((free.config.clip, clipped.config.clip), (None, Some(1.0)));
+    assert_eq!(
+        (free.config.schedule.clip, clipped.config.schedule.clip),
+        (None, Some(1.0))
+    );
     let largest = |run: &faq_experiments::train::AddingRun| {
         run.curve
             .iter()
@@ -186,7 +189,7 @@ fn runs(
     let runs: Vec<_> = r
         .runs
         .iter()
-        .filter(|x| x.config.length == length && x.config.cell == cell)
+        .filter(|x| x.config.schedule.length == length && x.config.cell == cell)
         .collect();
     assert_eq!(runs.len(), 3, "three seeds at T = {length} for {cell:?}");
     runs
