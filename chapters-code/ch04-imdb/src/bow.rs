@@ -78,7 +78,7 @@ impl<F: Scalar> BagOfWords<F> {
     /// which stays finite when p rounds to 0 or 1.
     pub fn loss_and_grads(
         &self,
-        bags: &[Vec<u32>],
+        bags: &[impl AsRef<[u32]>],
         labels: &[F],
         lambda: F,
     ) -> BowGrads<F> {
@@ -93,6 +93,7 @@ impl<F: Scalar> BagOfWords<F> {
         let mut d_theta = Array1::<F>::zeros(self.theta.len());
         let (mut d_b, mut loss) = (F::zero(), F::zero());
         for (bag, &y) in bags.iter().zip(labels) {
+            let bag = bag.as_ref();
             let z = self.logit(bag);
             let cross_entropy = z.max(F::zero()) - y * z + (-z.abs()).exp().ln_1p();
             loss += cross_entropy / n;

@@ -111,8 +111,8 @@ pub fn train_baseline(data: &Encoded, config: &BowConfig) -> BowRun {
             let batches = order.chunks(config.batch_size);
             let count = batches.len();
             for batch in batches {
-                let bags: Vec<Vec<u32>> =
-                    batch.iter().map(|&i| train.bags[i].clone()).collect();
+                let bags: Vec<&[u32]> =
+                    batch.iter().map(|&i| train.bags[i].as_slice()).collect();
                 let labels: Vec<f32> = batch.iter().map(|&i| train.labels[i]).collect();
                 let grads = model.loss_and_grads(&bags, &labels, lambda as f32);
                 loss_sum += f64::from(grads.loss);
