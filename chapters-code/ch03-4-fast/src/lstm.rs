@@ -110,13 +110,26 @@ impl<F: FastMath> FastLstm<F> {
         self.w_x.nrows()
     }
 
-    // ANCHOR: forward
     /// Run over x (T, B, D) from h_0 and C_0 (zeros if `None`).
     pub fn forward(
         &self,
         x: ArrayView3<F>,
         h0: Option<ArrayView2<F>>,
         c0: Option<ArrayView2<F>>,
+    ) -> FastLstmTrace<F> {
+        self.forward_masked(x, h0, c0, None)
+    }
+
+    // ANCHOR: forward
+    /// Run over x (T, B, D) from h_0 and C_0 (zeros if `None`). `m_h` (B, H),
+    /// if given, is recurrent dropout: every step reads h_{t−1} ⊙ m_h in
+    /// place of h_{t−1}, the same mask at every step (chapter 2, "Dropout").
+    pub fn forward_masked(
+        &self,
+        x: ArrayView3<F>,
+        h0: Option<ArrayView2<F>>,
+        c0: Option<ArrayView2<F>>,
+        m_h: Option<ArrayView2<F>>,
     ) -> FastLstmTrace<F> {
         let (steps, batch) = check_input("FastLstm", &x, self.input_size());
         let hidden = self.hidden_size();
@@ -133,17 +146,19 @@ impl<F: FastMath> FastLstm<F> {
             check_state("FastLstm", "c0", &c0, batch, hidden);
             c.slice_mut(s![..batch, ..]).assign(&c0);
         }
+        if let Some(m_h) = m_h {
+            check_state("FastLstm", "m_h", &m_h, batch, hidden);
+        }
+        let mut h_read = Array2::zeros((batch, hidden));
         for t in 0..steps {
             let rows = t * batch..(t + 1) * batch;
             let mut g_t = gates.slice_mut(s![rows.clone(), ..]);
+            h_read.assign(&h.slice(s![rows.clone(), ..]));
+            if let Some(m_h) = m_h {
+                h_read *= &m_h;
+            }
             // One product for all four gates.
-            general_mat_mul(
-                F::one(),
-                &h.slice(s![rows.clone(), ..]),
-                &self.w_h,
-                F::one(),
-                &mut g_t,
-            );
+            general_mat_mul(F::one(), &h_read, &self.w_h, F::one(), &mut g_t);
             let (c_prev, mut c_next) = c.multi_slice_mut((
                 s![rows.clone(), ..],
                 s![t * batch + batch..(t + 2) * batch, ..],
@@ -166,7 +181,6 @@ impl<F: FastMath> FastLstm<F> {
     }
     // ANCHOR_END: forward
 
-    // ANCHOR: backward
     /// Given dL/dh_t (T, B, H) and dL/dC_T: every gradient, packed.
     pub fn backward(
         &self,
@@ -174,6 +188,20 @@ impl<F: FastMath> FastLstm<F> {
         trace: &FastLstmTrace<F>,
         dh: ArrayView3<F>,
         dc_last: Option<ArrayView2<F>>,
+    ) -> FastLstmGrads<F> {
+        self.backward_masked(x, trace, dh, dc_last, None)
+    }
+
+    // ANCHOR: backward
+    /// Given dL/dh_t (T, B, H) and dL/dC_T: every gradient, packed. `m_h`
+    /// must be the forward pass's recurrent dropout mask.
+    pub fn backward_masked(
+        &self,
+        x: ArrayView3<F>,
+        trace: &FastLstmTrace<F>,
+        dh: ArrayView3<F>,
+        dc_last: Option<ArrayView2<F>>,
+        m_h: Option<ArrayView2<F>>,
     ) -> FastLstmGrads<F> {
         let (steps, batch) = check_input("FastLstm", &x, self.input_size());
         let hidden = self.hidden_size();
@@ -198,7 +226,7 @@ impl<F: FastMath> FastLstm<F> {
                     d_pre.row_mut(r).into_slice().expect("contiguous"),
                 );
             }
-            // dh_{t-1} = d_pre_t W_hᵀ: one product for all four gates.
+            // dh_{t-1} = (d_pre_t W_hᵀ) ⊙ m_h: one product for all four gates.
             general_mat_mul(
                 F::one(),
                 &d_pre.slice(s![rows, ..]),
@@ -206,10 +234,19 @@ impl<F: FastMath> FastLstm<F> {
                 F::zero(),
                 &mut dh_next,
             );
+            if let Some(m_h) = m_h {
+                dh_next *= &m_h;
+            }
         }
-        // Hoisted: every weight gradient is one product over all steps.
-        let h_prev = trace.h.slice(s![..steps * batch, ..]);
-        let g = rows::hoisted_grads(x, h_prev, &d_pre, &d_pre, &self.w_x);
+        // Hoisted: every weight gradient is one product over all steps, with
+        // the states the products read (masked, under recurrent dropout).
+        let mut h_prev = trace.h.slice(s![..steps * batch, ..]).to_owned();
+        if let Some(m_h) = m_h {
+            for mut h_t in h_prev.exact_chunks_mut((batch, hidden)) {
+                h_t *= &m_h;
+            }
+        }
+        let g = rows::hoisted_grads(x, h_prev.view(), &d_pre, &d_pre, &self.w_x);
         FastLstmGrads {
             params: FastLstm {
                 w_x: g.w_x,

@@ -3,9 +3,11 @@
 //! [`Recurrent`] is the layer, and [`pytorch`] converts any of them to and
 //! from PyTorch's tensors, the one naming of the checkpoints. [`stack`]
 //! puts layers on top of each other and [`bidirectional`] reads a sequence
-//! both ways, with any of the cells.
+//! both ways, with any of the cells; [`dropout`] masks inputs, recurrent
+//! states and outputs while training.
 
 pub mod bidirectional;
+pub mod dropout;
 mod kind;
 mod layer;
 pub mod pytorch;

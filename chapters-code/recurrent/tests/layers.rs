@@ -8,7 +8,7 @@ use recurrent::suite::{bidirectional_problem, reports, stack_problem};
 
 #[test]
 fn gradcheck_stacked_and_bidirectional_layers() {
-    assert_reports(&reports(), 2);
+    assert_reports(&reports(), 3);
 }
 
 #[test]

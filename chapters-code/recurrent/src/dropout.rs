@@ -1,0 +1,158 @@
+//! Dropout: during training, multiply activations by a random mask m whose
+//! entries are 0 with probability p and 1/(1 − p) otherwise ("inverted"
+//! dropout: E[m] = 1, so at test time the layer is the identity and nothing
+//! is rescaled). Backward, dL/dx = dL/dy ⊙ m with the same mask.
+//!
+//! Three places in a recurrent model, after Gal and Ghahramani (2016):
+//!
+//! - **input dropout**, x_t ⊙ m_x, with one mask (B, D) for the whole
+//!   sequence (variational) or a fresh one per step (T, B, D);
+//! - **recurrent dropout**, h_{t−1} ⊙ m_h inside the cell, one mask (B, H)
+//!   per sequence for every step ([`Recurrent::forward_masked`]; written for
+//!   the fast LSTM);
+//! - **output dropout** on what the classifier reads, y ⊙ m_y.
+
+use fast_rnn::fastmath::FastMath;
+use fast_rnn::parallel::SplitTrace;
+use ndarray::{Array, Array2, Array3, ArrayView2, ArrayView3, Dimension, ShapeBuilder, s};
+use numeric::Scalar;
+use rand::Rng;
+
+use crate::{Recurrent, RecurrentTrace};
+
+// ANCHOR: mask
+/// A dropout mask of the given shape: each entry 0 with probability `p`,
+/// else 1/(1 − p). `p` must be in [0, 1).
+pub fn mask<F: Scalar, D: Dimension, Sh: ShapeBuilder<Dim = D>>(
+    shape: Sh,
+    p: f64,
+    rng: &mut impl Rng,
+) -> Array<F, D> {
+    assert!(
+        (0.0..1.0).contains(&p),
+        "dropout::mask: the drop probability is {p}, expected 0 <= p < 1"
+    );
+    let keep = F::lit(1.0 / (1.0 - p));
+    Array::from_shape_simple_fn(shape, || {
+        if rng.random::<f64>() < p {
+            F::zero()
+        } else {
+            keep
+        }
+    })
+}
+
+/// Variational input dropout: x_t ⊙ m for every step t, x (T, B, D), m (B, D).
+pub fn drop_steps<F: Scalar>(x: ArrayView3<F>, m: ArrayView2<F>) -> Array3<F> {
+    let (_, batch, width) = x.dim();
+    assert_eq!(
+        m.dim(),
+        (batch, width),
+        "drop_steps: the mask is {:?}, x is {:?} (expected a mask of (B, D))",
+        m.dim(),
+        x.dim()
+    );
+    &x * &m
+}
+// ANCHOR_END: mask
+
+impl<F: FastMath> Recurrent<F> {
+    // ANCHOR: recurrent
+    /// [`Recurrent::forward`], with recurrent dropout if `m_h` (B, H) is
+    /// given: every step reads h_{t−1} ⊙ m_h. Recurrent dropout is written
+    /// for the fast LSTM, which runs it on one thread; any other kind with
+    /// a mask is a programmer's error.
+    pub fn forward_masked(
+        &self,
+        x: ArrayView3<F>,
+        m_h: Option<ArrayView2<F>>,
+    ) -> (Array3<F>, RecurrentTrace<F>) {
+        let Some(m_h) = m_h else {
+            return self.forward(x);
+        };
+        let Recurrent::LstmFast(c) = self else {
+            panic!(
+                "Recurrent::forward_masked: recurrent dropout is written for the fast LSTM only"
+            )
+        };
+        let (steps, batch, _) = x.dim();
+        let hidden = c.hidden_size();
+        let trace = c.forward_masked(x, None, None, Some(m_h));
+        let states = trace
+            .h
+            .slice(s![batch.., ..])
+            .to_shape((steps, batch, hidden))
+            .expect("rows are steps × batch")
+            .to_owned();
+        let parts = vec![(0..batch, trace)];
+        let split = SplitTrace {
+            parts,
+            steps,
+            hidden,
+        };
+        (states, RecurrentTrace::LstmFast(split))
+    }
+
+    /// [`Recurrent::backward`] for [`Recurrent::forward_masked`], with the same mask.
+    pub fn backward_masked(
+        &self,
+        x: ArrayView3<F>,
+        trace: &RecurrentTrace<F>,
+        dh: ArrayView3<F>,
+        m_h: Option<ArrayView2<F>>,
+    ) -> (Recurrent<F>, Array3<F>) {
+        let Some(m_h) = m_h else {
+            return self.backward(x, trace, dh);
+        };
+        let (Recurrent::LstmFast(c), RecurrentTrace::LstmFast(split)) = (self, trace)
+        else {
+            panic!(
+                "Recurrent::backward_masked: recurrent dropout is written for the fast LSTM only"
+            )
+        };
+        let [(_, t)] = split.parts.as_slice() else {
+            panic!(
+                "Recurrent::backward_masked: the trace is not forward_masked's (one part)"
+            )
+        };
+        let g = c.backward_masked(x, t, dh, None, Some(m_h));
+        (Recurrent::LstmFast(g.params), g.x)
+    }
+    // ANCHOR_END: recurrent
+}
+
+/// The masks of one training step of a bidirectional layer: input (B, D),
+/// recurrent per direction (B, H), and output (B, 2H) on what the head reads.
+#[derive(Debug, Clone)]
+pub struct Masks<F> {
+    pub x: Array2<F>,
+    pub h_fwd: Array2<F>,
+    pub h_bwd: Array2<F>,
+    pub y: Array2<F>,
+}
+
+/// The drop probabilities of the three places.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct DropoutRates {
+    pub input: f64,
+    pub recurrent: f64,
+    pub output: f64,
+}
+
+impl<F: Scalar> Masks<F> {
+    /// Fresh masks for a batch of `batch` sequences of width `width`, hidden size `hidden` per direction.
+    pub fn sample(
+        rates: DropoutRates,
+        batch: usize,
+        width: usize,
+        hidden: usize,
+        rng: &mut impl Rng,
+    ) -> Self {
+        Masks {
+            x: mask((batch, width), rates.input, rng),
+            h_fwd: mask((batch, hidden), rates.recurrent, rng),
+            h_bwd: mask((batch, hidden), rates.recurrent, rng),
+            y: mask((batch, 2 * hidden), rates.output, rng),
+        }
+    }
+}
