@@ -7,6 +7,7 @@
 //! layers and a bidirectional layer.
 
 pub mod deeper;
+pub mod dropout;
 pub mod gating;
 pub mod patterns;
 pub mod unrolled;
@@ -21,6 +22,7 @@ pub fn write_figures(dir: &Path) -> Result<Vec<PathBuf>, FigureError> {
         (dir.join("concepts-unrolled.svg"), unrolled::diagram()),
         (dir.join("concepts-patterns.svg"), patterns::diagram()),
         (dir.join("concepts-deeper.svg"), deeper::diagram()),
+        (dir.join("concepts-dropout.svg"), dropout::diagram()),
     ];
     let mut written = Vec::new();
     for (path, diagram) in paths {

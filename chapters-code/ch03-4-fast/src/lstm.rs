@@ -61,6 +61,28 @@ pub struct FastLstmGrads<F> {
 
 numeric::params! { FastLstmGrads { x, h0, c0 } nested { params } }
 
+impl<F: FastMath> FastLstmTrace<F> {
+    /// h_1 … h_T as (T, B, H).
+    pub fn states(&self) -> ArrayView3<'_, F> {
+        let (rows, hidden) = self.h.dim();
+        let steps = rows / self.batch - 1;
+        self.h
+            .slice(s![self.batch.., ..])
+            .into_shape_with_order((steps, self.batch, hidden))
+            .expect("the trace's rows are steps × batch")
+    }
+
+    /// The last hidden state h_T, (B, H).
+    pub fn last_h(&self) -> ArrayView2<'_, F> {
+        self.h.slice(s![self.h.nrows() - self.batch.., ..])
+    }
+
+    /// The last cell state C_T, (B, H).
+    pub fn last_c(&self) -> ArrayView2<'_, F> {
+        self.c.slice(s![self.c.nrows() - self.batch.., ..])
+    }
+}
+
 impl<F: FastMath> FastLstm<F> {
     /// Pack a readable LSTM. PyTorch's layout packs the gates as this layer
     /// does (i, f, c̃, o), transposed.

@@ -1,9 +1,11 @@
-//! The text: the book's own Markdown sources, as character ids.
+//! The text, as character ids: the Rust standard library's source (see
+//! [`crate::rust_src`]), or for the quick form the book's own Markdown.
 //!
-//! Each file is split in two: its first 90% of characters go to training,
-//! its last 10% are held out, so every chapter is represented in both. The
-//! vocabulary is every character seen at least `min_count` times in the
-//! training part; the rest map to one "unknown" id, 0.
+//! The held-out text is chosen by a [`Split`]: whole files (every n-th
+//! file, so no file is in both parts), or the last part of every file (the
+//! quick form: the book's few pages each give a little). The vocabulary is
+//! every character seen at least `min_count` times in the training part;
+//! the rest map to one "unknown" id, 0.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -51,23 +53,41 @@ pub fn read_markdown(dir: &Path) -> Result<Vec<(String, String)>> {
     Ok(files)
 }
 
+/// Which text is held out.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Split {
+    /// This fraction at the end of every file.
+    Tail(f64),
+    /// Whole files: in path order, files n/2, n/2 + n, n/2 + 2n, ….
+    EveryNthFile(usize),
+}
+
+impl Split {
+    /// The (training, held-out) parts of the `index`-th file.
+    fn cut<'a>(&self, index: usize, chars: &'a [char]) -> (&'a [char], &'a [char]) {
+        match *self {
+            Split::Tail(fraction) => {
+                let cut = chars.len() - (chars.len() as f64 * fraction).round() as usize;
+                chars.split_at(cut)
+            }
+            Split::EveryNthFile(n) if index % n == n / 2 => (&[], chars),
+            Split::EveryNthFile(_) => (chars, &[]),
+        }
+    }
+}
+
 impl Corpus {
-    /// Split every text 90/10, build the vocabulary from the training part, encode both.
-    pub fn build(
-        texts: &[(String, String)],
-        held_out_fraction: f64,
-        min_count: usize,
-    ) -> Self {
+    /// Split the texts as `split` says, build the vocabulary from the training part, encode both.
+    pub fn build(texts: &[(String, String)], split: Split, min_count: usize) -> Self {
         let mut train_text = String::new();
         let mut held_text = String::new();
         let mut hasher = Sha256::new();
-        for (_, text) in texts {
+        for (index, (_, text)) in texts.iter().enumerate() {
             hasher.update(text.as_bytes());
             let chars: Vec<char> = text.chars().collect();
-            let cut =
-                chars.len() - (chars.len() as f64 * held_out_fraction).round() as usize;
-            train_text.extend(&chars[..cut]);
-            held_text.extend(&chars[cut..]);
+            let (train, held) = split.cut(index, &chars);
+            train_text.extend(train);
+            held_text.extend(held);
         }
         let mut counts: HashMap<char, usize> = HashMap::new();
         for c in train_text.chars() {

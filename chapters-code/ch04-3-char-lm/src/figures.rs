@@ -6,6 +6,7 @@ use anyhow::Result;
 use figures::{Corner, LineChart, Series};
 
 use crate::experiment::CharLmResults;
+use crate::units::save_passage_svg;
 
 /// Read a results file of `char-lm train`.
 pub fn load(path: &Path) -> Result<CharLmResults> {
@@ -14,7 +15,8 @@ pub fn load(path: &Path) -> Result<CharLmResults> {
 
 /// Held-out and training perplexity per epoch, with the unigram baseline.
 pub fn write_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
-    let r = load(results)?.run;
+    let results = load(results)?;
+    let r = &results.run;
     let last = r.epochs.len() as f64;
     let chart = LineChart::new(
         "Character model: perplexity per epoch",
@@ -46,10 +48,34 @@ pub fn write_figures(results: &Path, dir: &Path) -> Result<Vec<PathBuf>> {
             vec![(1.0, r.unigram_perplexity), (last, r.unigram_perplexity)],
         )
         .dashed(),
+    )
+    .with(
+        Series::line(
+            format!(
+                "{}-gram Kneser–Ney baseline (held-out)",
+                results.ngram.order
+            ),
+            vec![
+                (1.0, results.ngram.held_out_perplexity),
+                (last, results.ngram.held_out_perplexity),
+            ],
+        )
+        .dashed(),
     );
     let path = dir.join("char-lm-perplexity.svg");
     chart.save_svg(&path)?;
-    Ok(vec![path])
+    let mut paths = vec![path];
+    let passage: Vec<char> = results.units.passage.chars().collect();
+    for (k, u) in results.units.units.iter().enumerate() {
+        let path = dir.join(format!("char-lm-unit-{}.svg", k + 1));
+        let title = format!(
+            "unit {} and {}: r = {:.2} on held-out text it was not chosen on",
+            u.unit, u.feature, u.r_measured
+        );
+        save_passage_svg(&path, &passage, &u.passage_activation, &title)?;
+        paths.push(path);
+    }
+    Ok(paths)
 }
 
 /// Text shown exactly as written, but inert: as HTML character references,

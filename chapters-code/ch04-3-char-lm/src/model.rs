@@ -1,12 +1,15 @@
 //! The character language model: one-hot character → LSTM → Dense(V) →
-//! softmax over the next character.
+//! softmax over the next character. The LSTM is section 3.4's fast one
+//! (the same equations as chapter 3's, gates packed).
 
+use fast_rnn::FastLstm;
+use fast_rnn::fastmath::FastMath;
 use layers::dense::Dense;
 use layers::onehot::one_hot;
 use layers::softmax::{cross_entropy, per_step_cross_entropy, softmax};
 use lstm::Lstm;
 use ndarray::{Array2, ArrayD, ArrayView2, Axis};
-use numeric::{Init, Scalar};
+use numeric::Init;
 use rand::Rng;
 use rand::distr::{Distribution, weighted::WeightedIndex};
 
@@ -14,7 +17,7 @@ use rand::distr::{Distribution, weighted::WeightedIndex};
 #[derive(Debug, Clone, PartialEq)]
 pub struct CharLm<F> {
     /// Input V, hidden H.
-    pub lstm: Lstm<F>,
+    pub lstm: FastLstm<F>,
     /// (V, H) and (V).
     pub dense: Dense<F>,
 }
@@ -35,11 +38,12 @@ pub struct ChunkGrads<F> {
     pub end: State<F>,
 }
 
-impl<F: Scalar> CharLm<F> {
+impl<F: FastMath> CharLm<F> {
     /// A model over `vocab` characters with `hidden` units (PyTorch's initialisation, forget bias 1).
     pub fn new(vocab: usize, hidden: usize, rng: &mut impl Rng) -> Self {
+        let lstm = Lstm::new(vocab, hidden, Init::PyTorch, rng).with_forget_bias(F::one());
         CharLm {
-            lstm: Lstm::new(vocab, hidden, Init::PyTorch, rng).with_forget_bias(F::one()),
+            lstm: FastLstm::from_lstm(&lstm),
             dense: Dense::new(hidden, vocab, Init::PyTorch, rng),
         }
     }
@@ -77,6 +81,10 @@ impl<F: Scalar> CharLm<F> {
             .forward(x.view(), Some(start.h.view()), Some(start.c.view()));
         let dense = per_step_cross_entropy(&self.dense, trace.states(), targets);
         let g = self.lstm.backward(x.view(), &trace, dense.h.view(), None);
+        let end = State {
+            h: trace.last_h().to_owned(),
+            c: trace.last_c().to_owned(),
+        };
         // The gradients, shaped and named like the model's parameters.
         let grads = CharLm {
             lstm: g.params,
@@ -84,10 +92,6 @@ impl<F: Scalar> CharLm<F> {
                 w: dense.w,
                 b: dense.b,
             },
-        };
-        let end = State {
-            h: trace.last_h().to_owned(),
-            c: trace.last_c().to_owned(),
         };
         ChunkGrads {
             loss: dense.loss,
@@ -124,6 +128,32 @@ impl<F: Scalar> CharLm<F> {
             start = end;
         }
         total / count as f64
+    }
+
+    /// h_t after each id of `text` (T, H), read from zero states in chunks
+    /// of `chunk` with the state carried across (what section 4.3 looks at
+    /// for interpretable units).
+    pub fn hidden_states(&self, text: &[usize], chunk: usize) -> Array2<F> {
+        let hidden = self.lstm.hidden_size();
+        let mut states = Array2::zeros((text.len(), hidden));
+        let mut state = self.zero_state(1);
+        for (k, piece) in text.chunks(chunk).enumerate() {
+            let inputs = Array2::from_shape_fn((piece.len(), 1), |(t, _)| piece[t]);
+            let x = one_hot::<F>(inputs.view(), self.vocab_size());
+            let trace =
+                self.lstm
+                    .forward(x.view(), Some(state.h.view()), Some(state.c.view()));
+            let h = trace.states().index_axis(Axis(1), 0).to_owned();
+            let start = k * chunk;
+            states
+                .slice_mut(ndarray::s![start..start + piece.len(), ..])
+                .assign(&h);
+            state = State {
+                h: trace.last_h().to_owned(),
+                c: trace.last_c().to_owned(),
+            };
+        }
+        states
     }
 
     // ANCHOR: sample
@@ -171,17 +201,15 @@ impl<F: Scalar> CharLm<F> {
         id: usize,
         vocab: usize,
     ) -> (State<F>, Option<ndarray::Array1<F>>) {
-        let mut x = Array2::zeros((1, vocab));
-        x[[0, id]] = F::one();
-        let step = self.lstm.step(x.view(), state.h.view(), state.c.view());
-        let scores = self.dense.forward(step.h.view()).row(0).to_owned();
-        (
-            State {
-                h: step.h,
-                c: step.c,
-            },
-            Some(scores),
-        )
+        let mut x = ndarray::Array3::zeros((1, 1, vocab));
+        x[[0, 0, id]] = F::one();
+        let step = self
+            .lstm
+            .forward(x.view(), Some(state.h.view()), Some(state.c.view()));
+        let h = step.last_h().to_owned();
+        let scores = self.dense.forward(h.view()).row(0).to_owned();
+        let c = step.last_c().to_owned();
+        (State { h, c }, Some(scores))
     }
 
     /// The number of parameters.

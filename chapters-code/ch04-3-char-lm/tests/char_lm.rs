@@ -1,7 +1,7 @@
 //! The corpus, the model's gradients (finite differences in f64), the
 //! streaming evaluation, sampling, and learning on a small text.
 
-use char_lm::corpus::{Corpus, UNKNOWN, read_markdown};
+use char_lm::corpus::{Corpus, Split, UNKNOWN, read_markdown};
 use char_lm::model::CharLm;
 use char_lm::train::{CharLmConfig, streams, train};
 use gradcheck::suite::assert_reports;
@@ -17,10 +17,25 @@ fn texts(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 #[test]
+fn whole_files_are_held_out_and_no_file_is_in_both_parts() {
+    let names = ["a.rs", "b.rs", "c.rs", "d.rs", "e.rs", "f.rs", "g.rs"];
+    let files: Vec<(&str, String)> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (*n, format!("{i}").repeat(5)))
+        .collect();
+    let pairs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+    let corpus = Corpus::build(&texts(&pairs), Split::EveryNthFile(3), 1);
+    // Files 1 and 4 (of 0 … 6) are held out, whole; the others train.
+    assert_eq!(corpus.decode(&corpus.held_out), "¤¤¤¤¤¤¤¤¤¤");
+    assert_eq!(corpus.decode(&corpus.train), "0000022222333335555566666");
+}
+
+#[test]
 fn every_file_gives_its_last_tenth_to_the_held_out_text() {
     let corpus = Corpus::build(
         &texts(&[("a.md", "aaaaaaaaab"), ("b.md", "cccccccccd")]),
-        0.1,
+        Split::Tail(0.1),
         3,
     );
     assert_eq!(corpus.held_out.len(), 2);
@@ -34,7 +49,7 @@ fn every_file_gives_its_last_tenth_to_the_held_out_text() {
 
 #[test]
 fn the_unigram_perplexity_is_that_of_the_smoothed_training_frequencies() {
-    let corpus = Corpus::build(&texts(&[("a.md", "aaabbbbbbbab")]), 0.1, 1);
+    let corpus = Corpus::build(&texts(&[("a.md", "aaabbbbbbbab")]), Split::Tail(0.1), 1);
     // Training "aaabbbbbbba" (a: 4, b: 7), held out "b"; add-one counts over
     // {unknown, a, b}: 1, 5, 8, total 14.
     assert_eq!(corpus.held_out, corpus.encode("b"));
@@ -63,7 +78,8 @@ fn streams_are_contiguous_pieces() {
 #[test]
 fn gradcheck_char_lm_chunk_from_a_carried_state() {
     let reports = char_lm::suite::reports();
-    assert_eq!(reports[0].1.tensors.len(), 14, "every parameter is checked");
+    // The fast LSTM's w_x, w_h, b and the dense layer's w, b.
+    assert_eq!(reports[0].1.tensors.len(), 5, "every parameter is checked");
     assert_reports(&reports, 1);
 }
 
@@ -102,7 +118,7 @@ fn sampling_is_seeded_and_a_cold_temperature_picks_the_likeliest() {
 #[test]
 fn it_learns_a_repetitive_text_far_below_the_unigram_baseline() {
     let line = "the cat sat on the mat. the dog sat on the log. ";
-    let corpus = Corpus::build(&texts(&[("a.md", &line.repeat(40))]), 0.1, 1);
+    let corpus = Corpus::build(&texts(&[("a.md", &line.repeat(40))]), Split::Tail(0.1), 1);
     let config = CharLmConfig {
         hidden: 32,
         streams: 8,

@@ -6,7 +6,8 @@
 //! Three places in a recurrent model, after Gal and Ghahramani (2016):
 //!
 //! - **input dropout**, x_t ⊙ m_x, with one mask (B, D) for the whole
-//!   sequence (variational) or a fresh one per step (T, B, D);
+//!   sequence (variational), and **word dropout**: each word type of a
+//!   sequence dropped with probability p, at every place it occurs;
 //! - **recurrent dropout**, h_{t−1} ⊙ m_h inside the cell, one mask (B, H)
 //!   per sequence for every step ([`Recurrent::forward_masked`]; written for
 //!   the fast LSTM);
@@ -53,6 +54,37 @@ pub fn drop_steps<F: Scalar>(x: ArrayView3<F>, m: ArrayView2<F>) -> Array3<F> {
         x.dim()
     );
     &x * &m
+}
+
+/// Word dropout for ids (B, T): a mask (T, B), time-major as the layers
+/// read it, where every occurrence of a word in a sequence gets the same
+/// entry: each distinct word of each sequence is dropped with probability `p`.
+pub fn word_mask<F: Scalar>(ids: ArrayView2<u32>, p: f64, rng: &mut impl Rng) -> Array2<F> {
+    let (batch, steps) = ids.dim();
+    let mut m = Array2::zeros((steps, batch));
+    for b in 0..batch {
+        let mut drawn = std::collections::HashMap::new();
+        for t in 0..steps {
+            let keep: &F = drawn
+                .entry(ids[[b, t]])
+                .or_insert_with(|| mask::<F, _, _>((), p, rng).into_scalar());
+            m[[t, b]] = *keep;
+        }
+    }
+    m
+}
+
+/// x_t ⊙ m_t for every step, x (T, B, D), m (T, B): one factor per word.
+pub fn drop_words<F: Scalar>(x: ArrayView3<F>, m: ArrayView2<F>) -> Array3<F> {
+    let (steps, batch, _) = x.dim();
+    assert_eq!(
+        m.dim(),
+        (steps, batch),
+        "drop_words: the mask is {:?}, x is {:?} (expected a mask of (T, B))",
+        m.dim(),
+        x.dim()
+    );
+    &x * &m.insert_axis(ndarray::Axis(2))
 }
 // ANCHOR_END: mask
 
@@ -121,34 +153,40 @@ impl<F: FastMath> Recurrent<F> {
     // ANCHOR_END: recurrent
 }
 
-/// The masks of one training step of a bidirectional layer: input (B, D),
-/// recurrent per direction (B, H), and output (B, 2H) on what the head reads.
+/// The masks of one training step of a bidirectional layer: words (T, B),
+/// input (B, D), recurrent per direction (B, H), and output (B, 2H) on what
+/// the head reads.
 #[derive(Debug, Clone)]
 pub struct Masks<F> {
+    pub words: Array2<F>,
     pub x: Array2<F>,
     pub h_fwd: Array2<F>,
     pub h_bwd: Array2<F>,
     pub y: Array2<F>,
 }
 
-/// The drop probabilities of the three places.
+/// The drop probabilities of the four places.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DropoutRates {
+    pub words: f64,
     pub input: f64,
     pub recurrent: f64,
     pub output: f64,
 }
 
 impl<F: Scalar> Masks<F> {
-    /// Fresh masks for a batch of `batch` sequences of width `width`, hidden size `hidden` per direction.
+    /// Fresh masks for the ids (B, T) of a batch, inputs of width `width`,
+    /// hidden size `hidden` per direction.
     pub fn sample(
         rates: DropoutRates,
-        batch: usize,
+        ids: ArrayView2<u32>,
         width: usize,
         hidden: usize,
         rng: &mut impl Rng,
     ) -> Self {
+        let batch = ids.nrows();
         Masks {
+            words: word_mask(ids, rates.words, rng),
             x: mask((batch, width), rates.input, rng),
             h_fwd: mask((batch, hidden), rates.recurrent, rng),
             h_bwd: mask((batch, hidden), rates.recurrent, rng),

@@ -84,13 +84,39 @@ fn a_gradient_that_forgets_the_recurrent_mask_is_caught() {
 #[test]
 fn masks_have_the_shapes_of_their_places() {
     let rates = DropoutRates {
+        words: 0.4,
         input: 0.1,
         recurrent: 0.2,
         output: 0.3,
     };
-    let m = Masks::<f32>::sample(rates, 5, 7, 3, &mut StdRng::seed_from_u64(3));
+    let ids = ndarray::Array2::from_shape_fn((5, 9), |(b, t)| (b * t % 4) as u32);
+    let m = Masks::<f32>::sample(rates, ids.view(), 7, 3, &mut StdRng::seed_from_u64(3));
+    assert_eq!(m.words.dim(), (9, 5));
     assert_eq!(m.x.dim(), (5, 7));
     assert_eq!((m.h_fwd.dim(), m.h_bwd.dim()), ((5, 3), (5, 3)));
     assert_eq!(m.y.dim(), (5, 6));
     assert_eq!(m.y.sum_axis(Axis(0)).len(), 6);
+}
+
+#[test]
+fn word_dropout_gives_every_occurrence_of_a_word_the_same_factor() {
+    let mut rng = StdRng::seed_from_u64(4);
+    // Two sequences of 400 ids among 20 words.
+    let ids = ndarray::Array2::from_shape_fn((2, 400), |(b, t)| ((7 * t + b) % 20) as u32);
+    let m: Array2<f64> = recurrent::dropout::word_mask(ids.view(), 0.5, &mut rng);
+    assert_eq!(m.dim(), (400, 2));
+    for b in 0..2 {
+        for t in 0..400 {
+            let first = (0..400).find(|&u| ids[[b, u]] == ids[[b, t]]).unwrap();
+            assert_eq!(
+                m[[t, b]],
+                m[[first, b]],
+                "word {} of sequence {b}",
+                ids[[b, t]]
+            );
+        }
+        // Some words are dropped and some kept, each kept one scaled by 2.
+        assert!(m.column(b).iter().any(|&v| v == 0.0));
+        assert!(m.column(b).iter().any(|&v| v == 2.0));
+    }
 }

@@ -1,24 +1,28 @@
 //! `char-lm`: train the character language model of section 4.3 on the
-//! book's Markdown sources and let it write.
+//! Rust standard library's source (the `rust-src` component) and let it write.
 //!
 //! ```console
+//! $ rustup component add rust-src
 //! $ cargo run --release -p char-lm --bin char-lm -- train           # the book's run, rewrites book/results/ch04-3-char-lm.json
-//! $ cargo run --release -p char-lm --bin char-lm -- train --quick   # the CI form, writes target/quick/
+//! $ cargo run --release -p char-lm --bin char-lm -- train --quick   # the CI form, on the book's own pages, writes target/quick/
 //! ```
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use char_lm::corpus::{Corpus, read_markdown};
+use char_lm::corpus::{Corpus, Split, read_markdown};
 use char_lm::experiment::{CharLmResults, full, quick};
+use char_lm::experiment::{CorpusInfo, NGRAM_ORDER};
+use char_lm::findings::{find_units, ngram_baseline};
+use char_lm::rust_src;
 use char_lm::train::train;
 use clap::{Parser, Subcommand};
 use fileio::RunArgs;
 
 #[derive(Parser)]
 #[command(
-    about = "A character-level LSTM language model trained on this book (section 4.3)"
+    about = "A character-level LSTM language model trained on the Rust standard library's source (section 4.3)"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,10 +35,15 @@ enum Command {
     Train {
         #[command(flatten)]
         run: RunArgs,
-        /// The folder of Markdown files to learn from (default: the book/ folder of
-        /// the repository this program was built from, wherever it is run).
-        #[arg(long)]
+        /// Learn from this folder of Markdown files instead, each file's last
+        /// tenth held out (--quick: the book/ folder of the repository this
+        /// program was built from).
+        #[arg(long, conflicts_with = "rust_src")]
         text: Option<PathBuf>,
+        /// The `library` folder of the Rust source to learn from (default: the
+        /// rust-src component of the toolchain that runs `rustc`).
+        #[arg(long)]
+        rust_src: Option<PathBuf>,
     },
 }
 
@@ -54,6 +63,42 @@ fn book_folder() -> Result<PathBuf> {
     }
 }
 
+/// The texts to learn from and how they are split: a Markdown folder
+/// (`--text`), the book's pages (`--quick`), or the Rust source.
+fn read_corpus(
+    text: Option<PathBuf>,
+    rust_src: Option<PathBuf>,
+    quick: bool,
+) -> Result<(Vec<(String, String)>, CorpusInfo)> {
+    let markdown = |dir: PathBuf| -> Result<_> {
+        let info = CorpusInfo {
+            description: format!("the Markdown files of {}", dir.display()),
+            toolchain: None,
+            split: Split::Tail(0.1),
+        };
+        Ok((read_markdown(&dir)?, info))
+    };
+    match (text, rust_src) {
+        (Some(dir), _) => markdown(dir),
+        (None, None) if quick => markdown(book_folder()?),
+        (None, library) => {
+            let library = match library {
+                Some(dir) => dir,
+                None => rust_src::library_dir()?,
+            };
+            let info = CorpusInfo {
+                description: format!(
+                    "the Rust standard library's source: library/{{{}}}/src",
+                    rust_src::CRATES.join(",")
+                ),
+                toolchain: Some(rust_src::toolchain()?),
+                split: Split::EveryNthFile(20),
+            };
+            Ok((rust_src::read_sources(&library, &rust_src::CRATES)?, info))
+        }
+    }
+}
+
 /// Errors are printed as a message and its causes, without a backtrace
 /// (see [`fileio::report`]).
 fn main() -> ExitCode {
@@ -61,29 +106,26 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<()> {
-    let Command::Train { run: args, text } = Cli::parse().command;
+    let Command::Train {
+        run: args,
+        text,
+        rust_src,
+    } = Cli::parse().command;
     // Another text or seed than the book's never writes over the book's results.
-    let book = text.is_none() && args.seed == BOOK_SEED;
-    let text = match text {
-        Some(text) => text,
-        None => book_folder()?,
-    };
+    let book = text.is_none() && rust_src.is_none() && args.seed == BOOK_SEED;
     let out = args.checked_out("ch04-3-char-lm.json", book)?;
     let config = if args.quick {
         quick(args.seed)
     } else {
         full(args.seed)
     };
-    let held_out = 0.1;
-    let corpus = Corpus::build(&read_markdown(&text)?, held_out, 3);
+    let (texts, info) = read_corpus(text, rust_src, args.quick)?;
+    let corpus = Corpus::build(&texts, info.split, 3);
     // Every stream needs an input and a target; the held-out part, one of each.
     if corpus.train.len() < 2 * config.streams || corpus.held_out.len() < 2 {
-        let needed = ((2 * config.streams) as f64 / (1.0 - held_out))
-            .max(2.0 / held_out)
-            .ceil();
         bail!(
-            "{}: {} training and {} held-out characters are too few for {} streams of at least 2 characters (the text needs at least {needed} characters)",
-            text.display(),
+            "{}: {} training and {} held-out characters are too few for {} streams of at least 2 characters and a held-out text of at least 2",
+            info.description,
             corpus.train.len(),
             corpus.held_out.len(),
             config.streams,
@@ -96,11 +138,18 @@ fn run() -> Result<()> {
         corpus.held_out.len(),
         corpus.vocab_size()
     );
-    let (run, _) = train(&corpus, &config, true);
+    let provenance = args.provenance();
+    let (run, model) = train(&corpus, &config, true);
+    let ngram = ngram_baseline(&corpus, NGRAM_ORDER);
+    let stretch = if args.quick { 2_000 } else { 40_000 };
+    let units = find_units(&model, &corpus, stretch, 24);
     let results = CharLmResults {
-        provenance: args.provenance(),
+        provenance,
         quick: args.quick,
+        corpus: info,
         run,
+        ngram,
+        units,
     };
     fileio::save_json(&out, &results)?;
     for e in &results.run.epochs {
@@ -113,10 +162,18 @@ fn run() -> Result<()> {
         println!("--- temperature {}\n{}", s.temperature, s.text);
     }
     let run = &results.run;
+    for u in &results.units.units {
+        println!(
+            "{}: unit {} (r = {:.3} where chosen, {:.3} on the next {} characters)",
+            u.feature, u.unit, u.r_chosen, u.r_measured, results.units.stretch
+        );
+    }
     println!(
-        "held-out perplexity {:.2} (unigram baseline {:.2}); wrote {}",
+        "held-out perplexity {:.2} (unigram baseline {:.2}, {}-gram Kneser-Ney {:.2}); wrote {}",
         run.best_perplexity,
         run.unigram_perplexity,
+        results.ngram.order,
+        results.ngram.held_out_perplexity,
         out.display()
     );
     if run.best_perplexity.is_nan() || run.best_perplexity >= run.unigram_perplexity {

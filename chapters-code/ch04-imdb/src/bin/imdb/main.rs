@@ -12,6 +12,7 @@ mod baseline;
 mod check;
 mod classify;
 mod experiments;
+mod final_model;
 mod setup;
 mod stats;
 mod train;
@@ -43,6 +44,8 @@ enum Command {
     Experiments(experiments::Experiments),
     /// A baseline without recurrence: logistic regression on a bag of words, tuned on the validation part, scored once on the test set.
     Baseline(baseline::Baseline),
+    /// The final model of "Putting it together": a bidirectional LSTM with dropout and a masked mean, early-stopped, several seeds.
+    Final(final_model::Final),
 }
 
 /// Errors are printed as a message and its causes, without a backtrace
@@ -103,5 +106,6 @@ fn run() -> Result<()> {
         Command::Stats(c) => c.run(),
         Command::Experiments(c) => c.run(),
         Command::Baseline(c) => c.run(),
+        Command::Final(c) => c.run(),
     }
 }

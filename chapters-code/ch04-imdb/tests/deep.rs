@@ -1,0 +1,130 @@
+//! The final model of "Putting it together": its gradients (with fixed
+//! dropout masks) against finite differences, the masked mean that ignores
+//! padding, and the `imdb final` program on a tiny synthetic dataset where
+//! one word gives the class away.
+
+mod common;
+
+use gradcheck::{Checkable, EPS, assert_reports, check_gradients};
+use imdb_sentiment::deep::{DeepClassifier, DeepShape, masked_mean, real_steps};
+use layers::loss::bce_with_logits;
+use ndarray::{Array1, Array2, Array3};
+use rand::rngs::StdRng;
+use rand::{Rng, SeedableRng};
+use recurrent::dropout::{DropoutRates, Masks};
+use std::ops::Range;
+
+/// The loss of a fixed batch under fixed masks.
+struct Problem {
+    model: DeepClassifier<f64>,
+    ids: Array2<u32>,
+    real: Vec<Range<usize>>,
+    labels: Array1<f64>,
+    masks: Masks<f64>,
+}
+
+numeric::params! { Problem as f64 {} nested { model } }
+
+impl Checkable for Problem {
+    fn loss(&self) -> f64 {
+        let f = self
+            .model
+            .forward(self.ids.view(), &self.real, Some(&self.masks));
+        bce_with_logits(f.logits.view(), self.labels.view()).0
+    }
+}
+
+fn problem(seed: u64) -> Problem {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let shape = DeepShape {
+        num_words: 9,
+        embedding_dim: 3,
+        hidden: 2,
+    };
+    let model = DeepClassifier::new(shape, &mut rng);
+    // Four reviews of 6 steps, pre-padded (id 0) to lengths 6, 4, 2 and 1.
+    let lengths = [6, 4, 2, 1];
+    let ids = Array2::from_shape_fn((4, 6), |(b, t)| {
+        if t + lengths[b] >= 6 {
+            rng.random_range(3..9)
+        } else {
+            0
+        }
+    });
+    let real = lengths.iter().map(|&n| real_steps(n, 6, true)).collect();
+    let rates = DropoutRates {
+        words: 0.3,
+        input: 0.3,
+        recurrent: 0.3,
+        output: 0.3,
+    };
+    let masks = Masks::sample(rates, ids.view(), 3, 2, &mut rng);
+    Problem {
+        model,
+        ids,
+        real,
+        labels: Array1::from(vec![1.0, 0.0, 0.0, 1.0]),
+        masks,
+    }
+}
+
+#[test]
+fn gradcheck_the_final_model_with_fixed_dropout_masks() {
+    let mut p = problem(11);
+    let (_, grads, _) =
+        p.model
+            .loss_and_grads(p.ids.view(), &p.real, p.labels.view(), &p.masks);
+    let mut named = grads.named;
+    named.push((
+        "embedding.table".to_owned(),
+        grads.embedding.to_dense(9).into_dyn(),
+    ));
+    let report = check_gradients(&mut p, &named, EPS);
+    assert_reports(&[("final model, 4 reviews".to_owned(), report)], 1);
+}
+
+#[test]
+fn the_mean_reads_only_the_real_steps() {
+    let y = Array3::from_shape_fn((4, 2, 1), |(t, b, _)| (10 * b + t) as f64);
+    let real = [real_steps(2, 4, true), real_steps(3, 4, false)];
+    assert_eq!(real, [2..4, 0..3]);
+    let mean = masked_mean(y.view(), &real);
+    assert_eq!(mean[[0, 0]], 2.5);
+    assert_eq!(mean[[1, 0]], 11.0);
+    // A review longer than the row, or empty, still has between 1 and T steps.
+    assert_eq!(real_steps(9, 4, true), 0..4);
+    assert_eq!(real_steps(0, 4, false), 0..1);
+}
+
+#[test]
+fn the_final_model_learns_the_word_that_gives_the_class_away() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::dataset(dir.path(), 300);
+    let args: Vec<String> = [
+        "final",
+        "--quick",
+        "--seeds",
+        "2",
+        "--data-dir",
+        data.to_str().unwrap(),
+        "--out",
+        "final.json",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    let output = common::imdb(dir.path(), &args);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("final.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let runs = json["runs"].as_array().unwrap();
+    assert_eq!(runs.len(), 2);
+    let median = json["median_test_accuracy"].as_f64().unwrap();
+    // Two short epochs of a few hundred reviews: well above chance (0.5).
+    assert!(median > 0.75, "median test accuracy {median}");
+    assert!(json["provenance"]["commit"].is_string());
+}
