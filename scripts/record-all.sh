@@ -31,6 +31,7 @@ if wants data; then
   run -p imdb-sentiment --bin imdb -- experiments "${data[@]}" --runs target/record-runs \
     --out book/results/ch04-imdb.json "${note[@]}"
   run -p imdb-sentiment --bin imdb -- baseline "${data[@]}" "${note[@]}"
+  run -p imdb-sentiment --bin imdb -- final "${data[@]}" "${note[@]}"
   step "section 4.2: sequence to sequence, the bottleneck and beam search"
   run -p seq2seq --bin seq2seq -- train "${note[@]}"
   run -p seq2seq --bin seq2seq -- bottleneck "${note[@]}"
@@ -42,7 +43,7 @@ if wants data; then
   run -p faq-experiments --bin faq -- padding "${data[@]}" "${note[@]}"
 fi
 if wants char-lm; then
-  step "section 4.3: the character model (it learns from the book's pages: run it after editing them)"
+  step "section 4.3: the character model (it learns from the Rust standard library's source: rustup component add rust-src)"
   run -p char-lm --bin char-lm -- train "${note[@]}"
 fi
 if wants ch03-benchmarks; then

@@ -42,3 +42,13 @@ fn a_text_too_short_for_the_streams_is_refused_naming_the_folder() {
     assert_user_error(&out, 1, "too few for");
     assert_user_error(&out, 1, folder);
 }
+
+/// Fault(input text): `char-lm train --rust-src` a folder without `alloc/src` and `core/src` | refused, naming the folder it expected; exit code 1
+#[test]
+fn a_rust_source_folder_without_the_crates_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_str().unwrap();
+    let out = char_lm(dir.path(), &["train", "--rust-src", folder, "--quick"]);
+    assert_user_error(&out, 1, "expected library/alloc/src of rust-src");
+    assert_user_error(&out, 1, folder);
+}

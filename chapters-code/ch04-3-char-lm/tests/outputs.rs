@@ -87,6 +87,7 @@ fn the_quick_form_twice_with_one_seed_gives_identical_results() {
         // The text's folder is the one thing the two commands differ in.
         json["provenance"]["command"] =
             "char-lm train --quick --text TEXT --out results.json".into();
+        json["corpus"]["description"] = "the Markdown files of TEXT".into();
         json
     };
     let first = run(a.path());
@@ -97,4 +98,46 @@ fn the_quick_form_twice_with_one_seed_gives_identical_results() {
         "{first}"
     );
     assert_eq!(first, run(b.path()));
+}
+
+#[test]
+fn the_rust_source_is_split_by_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    // 24 files, 12 per crate, each a different length; in path order
+    // (alloc/src/f00.rs … core/src/f23.rs) files 10 and 30… are held out:
+    // with 24 files, only file 10 (alloc/src/f10.rs).
+    let library = dir.path().join("library");
+    let mut lengths = Vec::new();
+    for i in 0..24 {
+        let krate = if i < 12 { "alloc" } else { "core" };
+        let src = library.join(krate).join("src");
+        std::fs::create_dir_all(&src).unwrap();
+        let body = format!("fn f{i}() {{ let x = \"{}\"; }}\n", "ab".repeat(40 + i));
+        std::fs::write(src.join(format!("f{i:02}.rs")), body.repeat(30)).unwrap();
+        lengths.push(body.len() * 30);
+    }
+    let args = [
+        "train",
+        "--quick",
+        "--rust-src",
+        library.to_str().unwrap(),
+        "--out",
+        "results.json",
+    ];
+    let json = results_of(CHAR_LM, dir.path(), &args, "results.json");
+    assert_eq!(
+        json["corpus"]["split"]["EveryNthFile"], 20,
+        "{}",
+        json["corpus"]
+    );
+    assert!(
+        json["corpus"]["toolchain"]
+            .as_str()
+            .unwrap()
+            .starts_with("rustc ")
+    );
+    assert_eq!(json["run"]["files"].as_array().unwrap().len(), 24);
+    assert_eq!(json["run"]["held_out_chars"], lengths[10]);
+    let total: usize = lengths.iter().sum();
+    assert_eq!(json["run"]["train_chars"], total - lengths[10]);
 }

@@ -66,6 +66,9 @@ pub struct BowRun {
     pub test_accuracy: f64,
     /// The whole search (every λ and epoch) and the test, after the data was read.
     pub seconds: f64,
+    /// The process's peak resident memory at the end, MiB (not in files recorded before it was).
+    #[serde(default)]
+    pub peak_memory_mib: Option<f64>,
 }
 
 /// Bags of words and labels of one part of the data.
@@ -144,6 +147,7 @@ pub fn train_baseline(data: &Encoded, config: &BowConfig) -> BowRun {
         validation_accuracy,
         test_accuracy: chosen.accuracy(&test.bags, &test.labels),
         seconds: start.elapsed().as_secs_f64(),
+        peak_memory_mib: Some(sentiment::train::peak_memory_mib()),
     }
 }
 // ANCHOR_END: train

@@ -4,7 +4,8 @@
 //! ```text
 //! x_t = E[id_t] ⊙ w_t ⊙ m_x                   (embedding, word dropout, variational input dropout)
 //! y_t = [→h_t ; ←h_t]                          (bidirectional fast LSTM, recurrent dropout m_h)
-//! ȳ   = (1/n) Σ_{t real} y_t                   (mean over the n real steps: a mask)
+//! ȳ   = (1/n) Σ_{t real} y_t                   (mean over the n real steps: a mask;
+//!       or max_{t real} y_t, element by element, with `Pool::Max`)
 //! p   = σ(w · (ȳ ⊙ m_y) + b)                   (output dropout, one logit)
 //! ```
 //!
@@ -27,6 +28,17 @@ use recurrent::bidirectional::BidirectionalTrace;
 use recurrent::dropout::{Masks, drop_steps, drop_words};
 use recurrent::{Bidirectional, CellKind, Recurrent};
 
+/// How the states of the real steps become one vector.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
+)]
+pub enum Pool {
+    /// Their mean.
+    Mean,
+    /// Their largest value, unit by unit.
+    Max,
+}
+
 /// The sizes of the final model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DeepShape {
@@ -34,17 +46,25 @@ pub struct DeepShape {
     pub embedding_dim: usize,
     /// Units per direction.
     pub hidden: usize,
+    pub pool: Pool,
 }
 
 /// Embedding, bidirectional fast LSTM, masked mean, dense output.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DeepClassifier<F> {
+    pub pool: Pool,
     pub embedding: Embedding<F>,
     pub rnn: Bidirectional<F>,
     pub dense: Dense<F>,
 }
 
 numeric::params! { DeepClassifier {} prefixed { embedding, rnn, dense } }
+
+/// The pooled states (B, W) and, for the max, the step each came from.
+struct Pooled<F> {
+    values: Array2<F>,
+    argmax: Option<Array2<usize>>,
+}
 
 /// The real steps of each row of a padded batch: `n` ids, padded before
 /// (`pre`) or after, in a row of `steps`.
@@ -57,6 +77,7 @@ pub fn real_steps(n: usize, steps: usize, pre: bool) -> Range<usize> {
 pub struct DeepForward<F> {
     x: Array3<F>,
     trace: BidirectionalTrace<F>,
+    argmax: Option<Array2<usize>>,
     /// ȳ ⊙ m_y, what the dense layer read (B, 2H), and its logits (B).
     read: Array2<F>,
     pub logits: Array1<F>,
@@ -73,6 +94,7 @@ impl<F: FastMath> DeepClassifier<F> {
     pub fn new(shape: DeepShape, rng: &mut impl Rng) -> Self {
         let (e, h) = (shape.embedding_dim, shape.hidden);
         DeepClassifier {
+            pool: shape.pool,
             embedding: Embedding::new(shape.num_words, e, rng),
             rnn: Bidirectional {
                 fwd: Recurrent::new(CellKind::LstmFast, e, h, rng),
@@ -98,7 +120,8 @@ impl<F: FastMath> DeepClassifier<F> {
         }
         let m_h = masks.map(|m| (m.h_fwd.view(), m.h_bwd.view()));
         let (y, trace) = self.rnn.forward_masked(x.view(), m_h);
-        let mut read = masked_mean(y.view(), real);
+        let pooled = self.pool_states(y.view(), real);
+        let mut read = pooled.values;
         if let Some(m) = masks {
             read *= &m.y;
         }
@@ -106,6 +129,7 @@ impl<F: FastMath> DeepClassifier<F> {
         DeepForward {
             x,
             trace,
+            argmax: pooled.argmax,
             read,
             logits,
         }
@@ -134,7 +158,11 @@ impl<F: FastMath> DeepClassifier<F> {
             .backward(f.read.view(), dz.insert_axis(Axis(1)).view());
         // Back through the output mask and the mean.
         let d_mean = &dense.h * &masks.y;
-        let dy = masked_mean_backward(d_mean.view(), real, f.x.dim().0);
+        let steps = f.x.dim().0;
+        let dy = match &f.argmax {
+            None => masked_mean_backward(d_mean.view(), real, steps),
+            Some(argmax) => masked_max_backward(d_mean.view(), argmax.view(), steps),
+        };
         let m_h = Some((masks.h_fwd.view(), masks.h_bwd.view()));
         let (rnn, dx) = self
             .rnn
@@ -156,6 +184,22 @@ impl<F: FastMath> DeepClassifier<F> {
     /// The number of parameters.
     pub fn parameter_count(&self) -> usize {
         numeric::params::count(self)
+    }
+
+    fn pool_states(&self, y: ArrayView3<F>, real: &[Range<usize>]) -> Pooled<F> {
+        match self.pool {
+            Pool::Mean => Pooled {
+                values: masked_mean(y, real),
+                argmax: None,
+            },
+            Pool::Max => {
+                let (values, argmax) = masked_max(y, real);
+                Pooled {
+                    values,
+                    argmax: Some(argmax),
+                }
+            }
+        }
     }
 }
 
@@ -194,3 +238,45 @@ pub fn masked_mean_backward<F: Scalar>(
     dy
 }
 // ANCHOR_END: mean
+
+/// max_{t ∈ real_b} y_{t,b,k} for each b and k: y (T, B, W) → the maxima
+/// (B, W) and the steps they came from (B, W).
+pub fn masked_max<F: Scalar>(
+    y: ArrayView3<F>,
+    real: &[Range<usize>],
+) -> (Array2<F>, Array2<usize>) {
+    let (_, batch, width) = y.dim();
+    assert_eq!(
+        real.len(),
+        batch,
+        "masked_max: {} ranges for a batch of {batch}",
+        real.len()
+    );
+    let mut values = Array2::zeros((batch, width));
+    let mut argmax = Array2::zeros((batch, width));
+    for (b, r) in real.iter().enumerate() {
+        for k in 0..width {
+            let best = r
+                .clone()
+                .reduce(|a, t| if y[[t, b, k]] > y[[a, b, k]] { t } else { a })
+                .expect("every row has at least one real step");
+            values[[b, k]] = y[[best, b, k]];
+            argmax[[b, k]] = best;
+        }
+    }
+    (values, argmax)
+}
+
+/// Its backward pass: each maximum's gradient goes to the step it came from.
+pub fn masked_max_backward<F: Scalar>(
+    d_max: ArrayView2<F>,
+    argmax: ArrayView2<usize>,
+    steps: usize,
+) -> Array3<F> {
+    let (batch, width) = d_max.dim();
+    let mut dy = Array3::zeros((steps, batch, width));
+    for ((b, k), &t) in argmax.indexed_iter() {
+        dy[[t, b, k]] = d_max[[b, k]];
+    }
+    dy
+}

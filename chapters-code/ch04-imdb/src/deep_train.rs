@@ -19,13 +19,14 @@ use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use recurrent::dropout::{DropoutRates, Masks};
 
-use crate::deep::{DeepClassifier, DeepShape, real_steps};
+use crate::deep::{DeepClassifier, DeepShape, Pool, real_steps};
 
 /// The settings of a run of the final model.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct DeepConfig {
     pub embedding_dim: usize,
     pub hidden: usize,
+    pub pool: Pool,
     pub dropout: DropoutRates,
     pub lr: f64,
     pub batch_size: usize,
@@ -43,6 +44,7 @@ impl Default for DeepConfig {
         DeepConfig {
             embedding_dim: 64,
             hidden: 64,
+            pool: Pool::Mean,
             dropout: DropoutRates {
                 words: 0.2,
                 input: 0.2,
@@ -224,6 +226,7 @@ pub fn train_deep(data: &Prepared, config: &DeepConfig, progress: bool) -> Resul
         num_words: data.vocab.num_words(),
         embedding_dim: config.embedding_dim,
         hidden: config.hidden,
+        pool: config.pool,
     };
     let mut model = DeepClassifier::<f32>::new(shape, &mut rng);
     let mut adam = Adam::new(AdamConfig {

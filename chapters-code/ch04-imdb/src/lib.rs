@@ -11,3 +11,4 @@ pub mod deep;
 pub mod deep_train;
 pub mod figures;
 pub mod paired;
+pub mod together;

@@ -6,7 +6,9 @@
 mod common;
 
 use gradcheck::{Checkable, EPS, assert_reports, check_gradients};
-use imdb_sentiment::deep::{DeepClassifier, DeepShape, masked_mean, real_steps};
+use imdb_sentiment::deep::{
+    DeepClassifier, DeepShape, Pool, masked_max, masked_mean, real_steps,
+};
 use layers::loss::bce_with_logits;
 use ndarray::{Array1, Array2, Array3};
 use rand::rngs::StdRng;
@@ -34,12 +36,13 @@ impl Checkable for Problem {
     }
 }
 
-fn problem(seed: u64) -> Problem {
+fn problem(seed: u64, pool: Pool) -> Problem {
     let mut rng = StdRng::seed_from_u64(seed);
     let shape = DeepShape {
         num_words: 9,
         embedding_dim: 3,
         hidden: 2,
+        pool,
     };
     let model = DeepClassifier::new(shape, &mut rng);
     // Four reviews of 6 steps, pre-padded (id 0) to lengths 6, 4, 2 and 1.
@@ -70,7 +73,12 @@ fn problem(seed: u64) -> Problem {
 
 #[test]
 fn gradcheck_the_final_model_with_fixed_dropout_masks() {
-    let mut p = problem(11);
+    gradcheck_with(Pool::Mean);
+    gradcheck_with(Pool::Max);
+}
+
+fn gradcheck_with(pool: Pool) {
+    let mut p = problem(11, pool);
     let (_, grads, _) =
         p.model
             .loss_and_grads(p.ids.view(), &p.real, p.labels.view(), &p.masks);
@@ -80,7 +88,10 @@ fn gradcheck_the_final_model_with_fixed_dropout_masks() {
         grads.embedding.to_dense(9).into_dyn(),
     ));
     let report = check_gradients(&mut p, &named, EPS);
-    assert_reports(&[("final model, 4 reviews".to_owned(), report)], 1);
+    assert_reports(
+        &[(format!("final model, {pool:?} pool, 4 reviews"), report)],
+        1,
+    );
 }
 
 #[test]
@@ -94,6 +105,10 @@ fn the_mean_reads_only_the_real_steps() {
     // A review longer than the row, or empty, still has between 1 and T steps.
     assert_eq!(real_steps(9, 4, true), 0..4);
     assert_eq!(real_steps(0, 4, false), 0..1);
+    // The max over the same steps, and where each maximum came from.
+    let (max, argmax) = masked_max(y.view(), &real);
+    assert_eq!((max[[0, 0]], argmax[[0, 0]]), (3.0, 3));
+    assert_eq!((max[[1, 0]], argmax[[1, 0]]), (12.0, 2));
 }
 
 #[test]

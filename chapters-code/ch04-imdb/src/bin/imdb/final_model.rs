@@ -7,7 +7,8 @@ use fileio::RunArgs;
 use imdb_data::dataset::{DataArgs, locate};
 use imdb_data::pad::Side;
 use imdb_data::prepare::{PrepConfig, prepare};
-use imdb_sentiment::deep_train::{DeepConfig, DeepRun, train_deep};
+use imdb_sentiment::deep_train::{DeepConfig, train_deep};
+use imdb_sentiment::together::{FinalResults, median};
 
 /// The seed of chapter 4's split (its runs use 42).
 const SPLIT_SEED: u64 = 42;
@@ -53,6 +54,9 @@ pub struct Settings {
     /// Ids kept per review.
     #[arg(long)]
     pub maxlen: Option<usize>,
+    /// How the states of the real steps are pooled.
+    #[arg(long, value_enum)]
+    pub pool: Option<imdb_sentiment::deep::Pool>,
 }
 
 impl Settings {
@@ -66,6 +70,7 @@ impl Settings {
             self.recurrent_dropout.unwrap_or(config.dropout.recurrent);
         config.dropout.output = self.output_dropout.unwrap_or(config.dropout.output);
         config.lr = self.lr.unwrap_or(config.lr);
+        config.pool = self.pool.unwrap_or(config.pool);
         config
     }
 
@@ -80,6 +85,7 @@ impl Settings {
             output_dropout,
             lr,
             maxlen,
+            pool,
         } = self;
         embedding_dim.is_none()
             && hidden.is_none()
@@ -89,29 +95,7 @@ impl Settings {
             && output_dropout.is_none()
             && lr.is_none()
             && maxlen.is_none()
-    }
-}
-
-/// A results file of `imdb final`.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-pub struct FinalResults {
-    pub provenance: fileio::Provenance,
-    pub quick: bool,
-    pub prep: PrepConfig,
-    pub runs: Vec<DeepRun>,
-    /// The median of the runs' test accuracies (the mean of the middle two for an even count).
-    pub median_test_accuracy: f64,
-}
-
-/// The median of `values` (not empty).
-pub fn median(values: &[f64]) -> f64 {
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
+            && pool.is_none()
     }
 }
 

@@ -1,0 +1,133 @@
+//! "Putting it together": the recorded runs of the final model
+//! (`imdb final`) and the table that puts them beside the bag-of-words
+//! baseline (`imdb baseline`) and the article's model (`imdb experiments`).
+
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use imdb_data::prepare::PrepConfig;
+use recurrent::CellKind;
+use sentiment::model::Head;
+
+use crate::bow_train::BowRun;
+use crate::deep_train::DeepRun;
+
+/// A results file of `imdb final`.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct FinalResults {
+    pub provenance: fileio::Provenance,
+    pub quick: bool,
+    pub prep: PrepConfig,
+    pub runs: Vec<DeepRun>,
+    /// The median of the runs' test accuracies (the mean of the middle two for an even count).
+    pub median_test_accuracy: f64,
+}
+
+/// The median of `values` (not empty).
+pub fn median(values: &[f64]) -> f64 {
+    assert!(!values.is_empty(), "median: no values");
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// A results file of `imdb baseline` (the fields the table reads).
+#[derive(Debug, Clone, serde::Deserialize)]
+struct BaselineFile {
+    run: BowRun,
+}
+
+/// One row: name, what it reads, parameters, seconds per epoch, peak MiB, test accuracy.
+type Row = (String, String, usize, f64, Option<f64>, String);
+
+fn final_row(f: &FinalResults) -> Row {
+    let seconds: Vec<f64> = f
+        .runs
+        .iter()
+        .flat_map(|r| r.epochs.iter().map(|e| e.seconds))
+        .collect();
+    let peak = f
+        .runs
+        .iter()
+        .flat_map(|r| r.epochs.iter().map(|e| e.peak_memory_mib))
+        .fold(0.0, f64::max);
+    let tests: Vec<String> = f
+        .runs
+        .iter()
+        .map(|r| format!("{:.4}", r.test_accuracy))
+        .collect();
+    (
+        "Final model: bidirectional LSTM, dropout, masked mean".to_owned(),
+        format!("last {} ids, pre-padded, masked", f.prep.maxlen),
+        f.runs[0].parameters,
+        median(&seconds),
+        Some(peak),
+        format!(
+            "**{:.4}** (median of {} seeds: {})",
+            f.median_test_accuracy,
+            f.runs.len(),
+            tests.join(", ")
+        ),
+    )
+}
+
+// ANCHOR: table
+/// The table of the section, from the three recorded files.
+pub fn together_table(
+    final_file: &Path,
+    baseline: &Path,
+    article: &Path,
+) -> Result<String> {
+    let f: FinalResults = fileio::load_json(final_file, "`imdb final`")?;
+    let b: BaselineFile = fileio::load_json(baseline, "`imdb baseline`")?;
+    let a = crate::figures::load(article)?;
+    let per_step = a
+        .runs
+        .iter()
+        .find(|r| r.config.head == Head::PerStep && r.config.cell == CellKind::Lstm)
+        .context(
+            "the article's model (the per-step LSTM) is in the recorded chapter 4 runs",
+        )?;
+    let epochs = &per_step.log.epochs;
+    let mut seconds: Vec<f64> = epochs.iter().map(|e| e.seconds).collect();
+    let bow_epochs = (b.run.config.lambdas.len() * b.run.config.epochs) as f64;
+    let rows: Vec<Row> = vec![
+        (
+            "The article's model (per-step head, 5 epochs)".to_owned(),
+            format!("last {} ids, post-padded", per_step.config.prep.maxlen),
+            per_step.parameters,
+            median(&{
+                seconds.sort_by(f64::total_cmp);
+                seconds
+            }),
+            Some(epochs.iter().map(|e| e.peak_memory_mib).fold(0.0, f64::max)),
+            format!("{:.4} (one seed)", per_step.log.test_accuracy),
+        ),
+        (
+            "Bag of words, logistic regression".to_owned(),
+            "every word of the review".to_owned(),
+            b.run.parameters,
+            b.run.seconds / bow_epochs,
+            b.run.peak_memory_mib,
+            format!("{:.4} (one run)", b.run.test_accuracy),
+        ),
+        final_row(&f),
+    ];
+    let mut text = format!(
+        "{}\n\n| Model | Reads | Parameters | Seconds per epoch (median) | Peak memory of the process | Test accuracy |\n|---|---|---|---|---|---|\n",
+        f.provenance.caption()
+    );
+    for (name, reads, parameters, seconds, peak, test) in rows {
+        let peak = peak.map_or("not recorded".to_owned(), |p| format!("{p:.0} MiB"));
+        text.push_str(&format!(
+            "| {name} | {reads} | {parameters} | {seconds:.1} | {peak} | {test} |\n"
+        ));
+    }
+    Ok(text)
+}
+// ANCHOR_END: table
