@@ -51,12 +51,12 @@ pub fn diagram() -> Diagram {
     let d = Diagram::new(800, 380)
         .label(
             (400, 340),
-            "⊙: multiply by a mask of 0s and 1/(1 − p)s; the state each step passes on",
+            "⊙: multiply by a mask of 0s and 1/(1 − p)s; a state is masked only where",
             13,
         )
         .label(
             (400, 358),
-            "is masked only where the next step reads it, not in the layer's output",
+            "the next step's gates read it (for an LSTM, h; the cell state C passes unmasked)",
             13,
         );
     let d = panel(d, "A fresh mask at every step", 10, |kind, t| {

@@ -21,7 +21,7 @@ use crate::rows::check_trace;
 use lstm::Lstm;
 use lstm::pytorch::PyTorchLstm;
 use ndarray::linalg::general_mat_mul;
-use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, s};
+use ndarray::{Array1, Array2, Array3, ArrayView2, ArrayView3, Axis, CowArray, s};
 use numeric::pytorch::{ShapeError, expect_shape};
 use numeric::sequence::{check_input, check_state, check_step_gradient, initial_state};
 
@@ -171,16 +171,20 @@ impl<F: FastMath> FastLstm<F> {
         if let Some(m_h) = m_h {
             check_state("FastLstm", "m_h", &m_h, batch, hidden);
         }
+        // Under recurrent dropout the product reads a masked copy of h_{t−1};
+        // the stored states, the layer's output, stay unmasked.
         let mut h_read = Array2::zeros((batch, hidden));
         for t in 0..steps {
             let rows = t * batch..(t + 1) * batch;
             let mut g_t = gates.slice_mut(s![rows.clone(), ..]);
-            h_read.assign(&h.slice(s![rows.clone(), ..]));
-            if let Some(m_h) = m_h {
-                h_read *= &m_h;
-            }
+            let h_prev = h.slice(s![rows.clone(), ..]);
             // One product for all four gates.
-            general_mat_mul(F::one(), &h_read, &self.w_h, F::one(), &mut g_t);
+            if let Some(m_h) = m_h {
+                h_read.assign(&(&h_prev * &m_h));
+                general_mat_mul(F::one(), &h_read, &self.w_h, F::one(), &mut g_t);
+            } else {
+                general_mat_mul(F::one(), &h_prev, &self.w_h, F::one(), &mut g_t);
+            }
             let (c_prev, mut c_next) = c.multi_slice_mut((
                 s![rows.clone(), ..],
                 s![t * batch + batch..(t + 2) * batch, ..],
@@ -262,11 +266,13 @@ impl<F: FastMath> FastLstm<F> {
         }
         // Hoisted: every weight gradient is one product over all steps, with
         // the states the products read (masked, under recurrent dropout).
-        let mut h_prev = trace.h.slice(s![..steps * batch, ..]).to_owned();
+        let mut h_prev = CowArray::from(trace.h.slice(s![..steps * batch, ..]));
         if let Some(m_h) = m_h {
-            for mut h_t in h_prev.exact_chunks_mut((batch, hidden)) {
+            let mut masked = h_prev.into_owned();
+            for mut h_t in masked.exact_chunks_mut((batch, hidden)) {
                 h_t *= &m_h;
             }
+            h_prev = CowArray::from(masked);
         }
         let g = rows::hoisted_grads(x, h_prev.view(), &d_pre, &d_pre, &self.w_x);
         FastLstmGrads {

@@ -10,17 +10,71 @@ use recurrent::CellKind;
 use sentiment::model::Head;
 
 use crate::bow_train::BowRun;
+use crate::deep::Pool;
 use crate::deep_train::DeepRun;
 
-/// A results file of `imdb final`.
+/// One setting of the final model, trained with several seeds.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Candidate {
+    pub pool: Pool,
+    pub runs: Vec<DeepRun>,
+    /// The medians over the seeds (the mean of the middle two for an even count).
+    pub median_validation_accuracy: f64,
+    pub median_test_accuracy: f64,
+}
+
+impl Candidate {
+    /// The candidate of `runs`, with its medians.
+    pub fn of(pool: Pool, runs: Vec<DeepRun>) -> Self {
+        let of = |f: fn(&DeepRun) -> f64| median(&runs.iter().map(f).collect::<Vec<_>>());
+        Candidate {
+            pool,
+            median_validation_accuracy: of(|r| r.validation_accuracy),
+            median_test_accuracy: of(|r| r.test_accuracy),
+            runs,
+        }
+    }
+}
+
+/// A results file of `imdb final`: every candidate, and the one chosen on validation.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct FinalResults {
     pub provenance: fileio::Provenance,
     pub quick: bool,
     pub prep: PrepConfig,
-    pub runs: Vec<DeepRun>,
-    /// The median of the runs' test accuracies (the mean of the middle two for an even count).
-    pub median_test_accuracy: f64,
+    pub candidates: Vec<Candidate>,
+    /// The index of the candidate with the best median validation accuracy (the first, if tied).
+    pub chosen: usize,
+}
+
+impl FinalResults {
+    /// The results, choosing the candidate by its median validation accuracy only.
+    pub fn choose(
+        provenance: fileio::Provenance,
+        quick: bool,
+        prep: PrepConfig,
+        candidates: Vec<Candidate>,
+    ) -> Self {
+        let mut chosen = 0;
+        for (k, c) in candidates.iter().enumerate() {
+            if c.median_validation_accuracy > candidates[chosen].median_validation_accuracy
+            {
+                chosen = k;
+            }
+        }
+        FinalResults {
+            provenance,
+            quick,
+            prep,
+            candidates,
+            chosen,
+        }
+    }
+
+    /// The chosen candidate.
+    pub fn chosen(&self) -> &Candidate {
+        &self.candidates[self.chosen]
+    }
 }
 
 /// The median of `values` (not empty).
@@ -45,34 +99,43 @@ struct BaselineFile {
 /// One row: name, what it reads, parameters, seconds per epoch, peak MiB, test accuracy.
 type Row = (String, String, usize, f64, Option<f64>, String);
 
-fn final_row(f: &FinalResults) -> Row {
-    let seconds: Vec<f64> = f
-        .runs
-        .iter()
-        .flat_map(|r| r.epochs.iter().map(|e| e.seconds))
-        .collect();
-    let peak = f
-        .runs
-        .iter()
-        .flat_map(|r| r.epochs.iter().map(|e| e.peak_memory_mib))
-        .fold(0.0, f64::max);
-    let tests: Vec<String> = f
+fn candidate_row(f: &FinalResults, k: usize) -> Row {
+    let c = &f.candidates[k];
+    let epochs = || c.runs.iter().flat_map(|r| r.epochs.iter());
+    let seconds: Vec<f64> = epochs().map(|e| e.seconds).collect();
+    let peak = epochs().map(|e| e.peak_memory_mib).fold(0.0, f64::max);
+    let tests: Vec<String> = c
         .runs
         .iter()
         .map(|r| format!("{:.4}", r.test_accuracy))
         .collect();
+    let pool = match c.pool {
+        Pool::Mean => "masked mean",
+        Pool::Max => "masked max",
+    };
+    let chosen = if k == f.chosen {
+        ", chosen on validation"
+    } else {
+        ""
+    };
+    let test = format!(
+        "{:.4} (median of {} seeds: {}; median validation accuracy {:.4})",
+        c.median_test_accuracy,
+        c.runs.len(),
+        tests.join(", "),
+        c.median_validation_accuracy
+    );
     (
-        "Final model: bidirectional LSTM, dropout, masked mean".to_owned(),
+        format!("Bidirectional LSTM, dropout, {pool}{chosen}"),
         format!("last {} ids, pre-padded, masked", f.prep.maxlen),
-        f.runs[0].parameters,
+        c.runs[0].parameters,
         median(&seconds),
         Some(peak),
-        format!(
-            "**{:.4}** (median of {} seeds: {})",
-            f.median_test_accuracy,
-            f.runs.len(),
-            tests.join(", ")
-        ),
+        if k == f.chosen {
+            format!("**{test}**")
+        } else {
+            test
+        },
     )
 }
 
@@ -96,7 +159,7 @@ pub fn together_table(
     let epochs = &per_step.log.epochs;
     let mut seconds: Vec<f64> = epochs.iter().map(|e| e.seconds).collect();
     let bow_epochs = (b.run.config.lambdas.len() * b.run.config.epochs) as f64;
-    let rows: Vec<Row> = vec![
+    let rows: Vec<Row> = [
         (
             "The article's model (per-step head, 5 epochs)".to_owned(),
             format!("last {} ids, post-padded", per_step.config.prep.maxlen),
@@ -116,8 +179,10 @@ pub fn together_table(
             b.run.peak_memory_mib,
             format!("{:.4} (one run)", b.run.test_accuracy),
         ),
-        final_row(&f),
-    ];
+    ]
+    .into_iter()
+    .chain((0..f.candidates.len()).map(|k| candidate_row(&f, k)))
+    .collect();
     let mut text = format!(
         "{}\n\n| Model | Reads | Parameters | Seconds per epoch (median) | Peak memory of the process | Test accuracy |\n|---|---|---|---|---|---|\n",
         f.provenance.caption()

@@ -136,10 +136,53 @@ fn the_final_model_learns_the_word_that_gives_the_class_away() {
     );
     let text = std::fs::read_to_string(dir.path().join("final.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let runs = json["runs"].as_array().unwrap();
-    assert_eq!(runs.len(), 2);
-    let median = json["median_test_accuracy"].as_f64().unwrap();
-    // Two short epochs of a few hundred reviews: well above chance (0.5).
-    assert!(median > 0.75, "median test accuracy {median}");
+    // Both poolings, two seeds each; the chosen one has the better median
+    // validation accuracy.
+    let candidates = json["candidates"].as_array().unwrap();
+    assert_eq!(candidates.len(), 2);
+    assert_eq!(
+        (
+            candidates[0]["pool"].as_str(),
+            candidates[1]["pool"].as_str()
+        ),
+        (Some("Mean"), Some("Max"))
+    );
+    let validation = |k: usize| {
+        candidates[k]["median_validation_accuracy"]
+            .as_f64()
+            .unwrap()
+    };
+    let chosen = json["chosen"].as_u64().unwrap() as usize;
+    assert!(validation(chosen) >= validation(1 - chosen));
+    for c in candidates {
+        assert_eq!(c["runs"].as_array().unwrap().len(), 2);
+        let median = c["median_test_accuracy"].as_f64().unwrap();
+        // Two short epochs of a few hundred reviews: well above chance (0.5).
+        assert!(median > 0.75, "median test accuracy {median}");
+    }
     assert!(json["provenance"]["commit"].is_string());
+}
+
+/// Fault(output): `imdb final --out` a folder, a path in a missing folder or below a file, or in a folder that cannot be written | refused at once, before the data is read, naming the path; exit code 1
+#[test]
+fn the_final_model_refuses_an_output_it_cannot_write_before_reading_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    for out in fileio::output::bad_outputs(dir.path()) {
+        let output = fileio::user_error::run_as_user(
+            env!("CARGO_BIN_EXE_imdb"),
+            dir.path(),
+            &[
+                "final",
+                "--data-dir",
+                "missing",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        fileio::user_error::assert_user_error(
+            &output,
+            1,
+            &format!("error: --out {}: ", out.display()),
+        );
+    }
 }

@@ -15,7 +15,7 @@
 
 use fast_rnn::fastmath::FastMath;
 use fast_rnn::parallel::SplitTrace;
-use ndarray::{Array, Array2, Array3, ArrayView2, ArrayView3, Dimension, ShapeBuilder, s};
+use ndarray::{Array, Array2, Array3, ArrayView2, ArrayView3, Dimension, ShapeBuilder};
 use numeric::Scalar;
 use rand::Rng;
 
@@ -65,10 +65,15 @@ pub fn word_mask<F: Scalar>(ids: ArrayView2<u32>, p: f64, rng: &mut impl Rng) ->
     for b in 0..batch {
         let mut drawn = std::collections::HashMap::new();
         for t in 0..steps {
-            let keep: &F = drawn
-                .entry(ids[[b, t]])
-                .or_insert_with(|| mask::<F, _, _>((), p, rng).into_scalar());
-            m[[t, b]] = *keep;
+            // One Bernoulli draw per distinct word of the sequence.
+            let factor: &F = drawn.entry(ids[[b, t]]).or_insert_with(|| {
+                if rng.random::<f64>() < p {
+                    F::zero()
+                } else {
+                    F::lit(1.0 / (1.0 - p))
+                }
+            });
+            m[[t, b]] = *factor;
         }
     }
     m
@@ -110,12 +115,7 @@ impl<F: FastMath> Recurrent<F> {
         let (steps, batch, _) = x.dim();
         let hidden = c.hidden_size();
         let trace = c.forward_masked(x, None, None, Some(m_h));
-        let states = trace
-            .h
-            .slice(s![batch.., ..])
-            .to_shape((steps, batch, hidden))
-            .expect("rows are steps × batch")
-            .to_owned();
+        let states = trace.states().to_owned();
         let parts = vec![(0..batch, trace)];
         let split = SplitTrace {
             parts,

@@ -1,13 +1,14 @@
-//! Stacked and bidirectional layers: their gradients against central
-//! differences (every parameter and x), a corrupted gradient named, and
-//! the shapes and time order of what they compute.
+//! Stacked and bidirectional layers, and a bidirectional layer under
+//! dropout with fixed masks: their gradients against central differences
+//! (every parameter and x; the three problems of Appendix A's table), a
+//! corrupted gradient named, and the shapes and time order of what they compute.
 
 use gradcheck::{EPS, TOLERANCE, assert_reports, check_gradients};
 use ndarray::s;
 use recurrent::suite::{bidirectional_problem, reports, stack_problem};
 
 #[test]
-fn gradcheck_stacked_and_bidirectional_layers() {
+fn gradcheck_stacked_bidirectional_and_dropout_layers() {
     assert_reports(&reports(), 3);
 }
 
