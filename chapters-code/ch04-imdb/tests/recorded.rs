@@ -181,3 +181,58 @@ fn recorded_baseline_says_what_chapter_4_says() {
     // More than ten times as many (λ, epoch) pairs as the sweep's epochs.
     assert!(curve.len() > 10 * padding["sweep"]["epochs"].as_u64().unwrap() as usize);
 }
+
+/// "Putting it together" (`book/results/ch04-final.json`): the runs are
+/// the book's settings on chapter 4's split, the pooling is chosen on
+/// validation alone, and the medians are those of the runs.
+#[test]
+fn recorded_final_model_says_what_chapter_4_says() {
+    use imdb_sentiment::deep::Pool;
+    use imdb_sentiment::deep_train::DeepConfig;
+    use imdb_sentiment::together::{FinalResults, median};
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../book/results");
+    let f: FinalResults =
+        fileio::load_json(&dir.join("ch04-final.json"), "imdb final").unwrap();
+    let bow: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("ch04-bow.json")).unwrap())
+            .unwrap();
+    assert!(!f.quick);
+    // The same split and vocabulary as the baseline and the table.
+    assert_eq!(f.prep.seed, bow["prep"]["seed"].as_u64().unwrap());
+    assert_eq!(
+        f.prep.num_words as u64,
+        bow["prep"]["num_words"].as_u64().unwrap()
+    );
+    assert_eq!(f.prep.maxlen, 400);
+    // Both poolings, seeds 1, 2, 3, each with the code's settings.
+    let pools: Vec<Pool> = f.candidates.iter().map(|c| c.pool).collect();
+    assert_eq!(pools, vec![Pool::Mean, Pool::Max]);
+    for c in &f.candidates {
+        let seeds: Vec<u64> = c.runs.iter().map(|r| r.config.seed).collect();
+        assert_eq!(seeds, vec![1, 2, 3]);
+        for r in &c.runs {
+            let expected = DeepConfig {
+                seed: r.config.seed,
+                pool: c.pool,
+                ..DeepConfig::default()
+            };
+            assert_eq!(r.config, expected);
+            // The chosen epoch is the one with the best validation accuracy.
+            let best = r
+                .epochs
+                .iter()
+                .map(|e| e.validation_accuracy)
+                .fold(0.0, f64::max);
+            assert_eq!(r.validation_accuracy, best);
+            assert_eq!(r.epochs[r.chosen_epoch - 1].validation_accuracy, best);
+        }
+        let tests: Vec<f64> = c.runs.iter().map(|r| r.test_accuracy).collect();
+        assert_eq!(c.median_test_accuracy, median(&tests));
+    }
+    // Chosen on the median validation accuracy, nothing else.
+    let other = 1 - f.chosen;
+    assert!(
+        f.chosen().median_validation_accuracy
+            >= f.candidates[other].median_validation_accuracy
+    );
+}
