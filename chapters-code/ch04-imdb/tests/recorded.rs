@@ -235,4 +235,44 @@ fn recorded_final_model_says_what_chapter_4_says() {
         f.chosen().median_validation_accuracy
             >= f.candidates[other].median_validation_accuracy
     );
+    // "the final model is the one with the masked mean … its median
+    // validation accuracy is above the max's"
+    assert_eq!(f.chosen().pool, Pool::Mean);
+    let (mean, max) = (&f.candidates[0], &f.candidates[1]);
+    assert!(mean.median_validation_accuracy > max.median_validation_accuracy);
+    // "well above the article's model, below the bag of words, and below the 0.88"
+    let chapter = read("ch04-imdb.json");
+    let article = chapter["runs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "lstm-perstep")
+        .unwrap()["log"]["test_accuracy"]
+        .as_f64()
+        .unwrap();
+    let bag = bow["run"]["test_accuracy"].as_f64().unwrap();
+    assert!(mean.median_test_accuracy > article + 0.05);
+    assert!(mean.median_test_accuracy < bag && mean.median_test_accuracy < 0.88);
+    // "each of its three seeds above each of the mean's"
+    let lowest_max = max.runs.iter().map(|r| r.test_accuracy).fold(1.0, f64::min);
+    let highest_mean = mean
+        .runs
+        .iter()
+        .map(|r| r.test_accuracy)
+        .fold(0.0, f64::max);
+    assert!(lowest_max > highest_mean);
+    // "stays below it by its median (one of its three seeds … is just above)"
+    assert!(max.median_test_accuracy < bag);
+    let above: Vec<usize> = (0..3)
+        .filter(|&k| max.runs[k].test_accuracy > bag)
+        .collect();
+    assert_eq!(above, vec![2]);
+    assert!(max.runs[2].test_accuracy - bag < 0.001);
+}
+
+fn read(file: &str) -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../book/results")
+        .join(file);
+    serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
