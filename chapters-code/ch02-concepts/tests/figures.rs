@@ -19,7 +19,11 @@ fn the_interpolating_gate_follows_its_closed_form() {
 fn the_figures_are_written_and_byte_identical_each_time() {
     let dir = tempfile::tempdir().unwrap();
     let first = core_concepts::write_figures(dir.path()).unwrap();
-    assert_eq!(first.len(), 4);
+    assert_eq!(
+        first.len(),
+        5,
+        "unrolled, patterns, deeper, dropout, gating"
+    );
     let bytes: Vec<Vec<u8>> = first.iter().map(|p| std::fs::read(p).unwrap()).collect();
     for (path, b) in first.iter().zip(&bytes) {
         let text = String::from_utf8(b.clone()).unwrap();

@@ -28,14 +28,13 @@ use recurrent::bidirectional::BidirectionalTrace;
 use recurrent::dropout::{Masks, drop_steps, drop_words};
 use recurrent::{Bidirectional, CellKind, Recurrent};
 
-/// How the states of the real steps become one vector.
+/// How the states of the real steps become one vector: `Mean`, their
+/// mean; `Max`, their largest value, unit by unit.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, clap::ValueEnum,
 )]
 pub enum Pool {
-    /// Their mean.
     Mean,
-    /// Their largest value, unit by unit.
     Max,
 }
 

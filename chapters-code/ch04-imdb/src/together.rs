@@ -154,7 +154,8 @@ fn article_row(article: &Path) -> Result<Row> {
         .find(|e| e.epoch == run.log.chosen_epoch)
         .context("the chosen epoch is in the log")?;
     Ok(Row {
-        name: "The article's model (per-step head, 5 epochs)".to_owned(),
+        name: "The article's model (per-step head, the best of 5 epochs on validation)"
+            .to_owned(),
         reads: format!("last {} ids, post-padded", run.config.prep.maxlen),
         parameters: run.parameters,
         seconds: median(&epochs.iter().map(|e| e.seconds).collect::<Vec<_>>()),
@@ -202,9 +203,28 @@ pub fn together_table(
             .map_or("not recorded".to_owned(), |p| format!("{p:.0} MiB"));
         text.push_str(&format!(
             "| {} | {} | {} | {:.2} | {peak} | {} | {} | {} |\n",
-            r.name, r.reads, r.parameters, r.seconds, r.validation, r.test, r.seeds
+            r.name,
+            r.reads,
+            thousands(r.parameters),
+            r.seconds,
+            r.validation,
+            r.test,
+            r.seeds
         ));
     }
     Ok(text)
 }
 // ANCHOR_END: table
+
+/// 1346177 → "1,346,177".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}

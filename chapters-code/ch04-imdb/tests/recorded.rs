@@ -268,6 +268,32 @@ fn recorded_final_model_says_what_chapter_4_says() {
         .collect();
     assert_eq!(above, vec![2]);
     assert!(max.runs[2].test_accuracy - bag < 0.001);
+    // "One of the mean's runs (seed 2) reached the 8-epoch limit with its
+    // best validation accuracy at the last epoch"
+    let capped: Vec<u64> = mean
+        .runs
+        .iter()
+        .filter(|r| r.epochs.len() == 8 && r.chosen_epoch == 8)
+        .map(|r| r.config.seed)
+        .collect();
+    assert_eq!(capped, vec![2]);
+    // "the max's best seed is above the mean's worst" (on validation); "the
+    // mean also loses more from validation to test than the max does"
+    let best_max = max
+        .runs
+        .iter()
+        .map(|r| r.validation_accuracy)
+        .fold(0.0, f64::max);
+    let worst_mean = mean
+        .runs
+        .iter()
+        .map(|r| r.validation_accuracy)
+        .fold(1.0, f64::min);
+    assert!(best_max > worst_mean);
+    assert!(
+        mean.median_validation_accuracy - mean.median_test_accuracy
+            > max.median_validation_accuracy - max.median_test_accuracy
+    );
 }
 
 fn read(file: &str) -> Value {

@@ -32,30 +32,30 @@ pub struct Final {
 #[derive(Args)]
 pub struct Settings {
     /// Embedding dimensions E.
-    #[arg(long)]
+    #[arg(long, value_name = "E")]
     pub embedding_dim: Option<usize>,
     /// LSTM units per direction H.
-    #[arg(long)]
+    #[arg(long, value_name = "H")]
     pub hidden: Option<usize>,
     /// Drop probability of a word (every occurrence of it in a review).
-    #[arg(long)]
+    #[arg(long, value_name = "P")]
     pub word_dropout: Option<f64>,
     /// Drop probability of the input (embedding) dropout, one mask per review.
-    #[arg(long)]
+    #[arg(long, value_name = "P")]
     pub input_dropout: Option<f64>,
     /// Drop probability of the recurrent dropout (h_{t-1} of both directions).
-    #[arg(long)]
+    #[arg(long, value_name = "P")]
     pub recurrent_dropout: Option<f64>,
     /// Drop probability of the output dropout (the mean the dense layer reads).
-    #[arg(long)]
+    #[arg(long, value_name = "P")]
     pub output_dropout: Option<f64>,
     /// Adam's learning rate.
     #[arg(long)]
     pub lr: Option<f64>,
     /// Ids kept per review.
-    #[arg(long)]
+    #[arg(long, value_name = "IDS")]
     pub maxlen: Option<usize>,
-    /// How the states of the real steps are pooled.
+    /// Train only this pooling of the real steps' states, mean or max (default: both, one chosen on validation).
     #[arg(long, value_enum)]
     pub pool: Option<imdb_sentiment::deep::Pool>,
 }

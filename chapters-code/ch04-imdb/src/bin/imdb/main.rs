@@ -44,7 +44,7 @@ enum Command {
     Experiments(experiments::Experiments),
     /// A baseline without recurrence: logistic regression on a bag of words, tuned on the validation part, scored once on the test set.
     Baseline(baseline::Baseline),
-    /// The final model of "Putting it together": a bidirectional LSTM with dropout and a masked mean, early-stopped, several seeds.
+    /// The final model of "Putting it together": a bidirectional LSTM with dropout, mean or max pooling chosen on validation, early-stopped, three seeds each.
     Final(final_model::Final),
 }
 
