@@ -25,6 +25,13 @@ fn main() -> std::process::ExitCode {
             "imdb final, imdb baseline and imdb experiments",
         );
         parts.table("ch04-together.md", &table, &origin)?;
+        let results = recorded.parent().expect("the results folder");
+        let trials = imdb_sentiment::together::trials_table(results)?;
+        let origin = parts.redrawn(
+            "ch04-final-trial-*.json",
+            "imdb final --seeds 1 with other settings",
+        );
+        parts.table("ch04-trials.md", &trials, &origin)?;
         Ok(())
     })
 }

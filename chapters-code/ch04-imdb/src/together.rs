@@ -228,3 +228,59 @@ fn thousands(n: usize) -> String {
     }
     out
 }
+
+/// The single-seed trials made before the recording
+/// (`ch04-final-trial-N.json`, N = 1, 2, …, in the order they were run),
+/// read loosely: the first ones predate word dropout and the pooling
+/// option, so their files lack those settings.
+pub fn trials_table(results: &Path) -> Result<String> {
+    let mut text = String::from(
+        "| Trial | Word, input, recurrent, output dropout | Pooling | Epochs run (chosen) | Validation accuracy | Test accuracy | Recorded at commit |\n|---|---|---|---|---|---|---|\n",
+    );
+    for n in 1.. {
+        let path = results.join(format!("ch04-final-trial-{n}.json"));
+        if !path.exists() {
+            anyhow::ensure!(n > 1, "{}: no trial files", results.display());
+            break;
+        }
+        let json: serde_json::Value = fileio::load_json(&path, "`imdb final`")?;
+        let run = json["runs"]
+            .get(0)
+            .or_else(|| json["candidates"][0]["runs"].get(0))
+            .with_context(|| format!("{}: no run", path.display()))?;
+        let config = &run["config"];
+        let rate = |key: &str| {
+            config["dropout"][key]
+                .as_f64()
+                .map_or("none".to_owned(), |p| format!("{p:.1}"))
+        };
+        let number = |v: &serde_json::Value| {
+            v.as_f64()
+                .with_context(|| format!("{}: {v} is not a number", path.display()))
+        };
+        text.push_str(&format!(
+            "| {n} | {}, {}, {}, {} | {} | {} ({}) | {:.4} | {:.4} | {} |\n",
+            rate("words"),
+            rate("input"),
+            rate("recurrent"),
+            rate("output"),
+            config["pool"].as_str().unwrap_or("Mean").to_lowercase(),
+            run["epochs"].as_array().map_or(0, Vec::len),
+            run["chosen_epoch"],
+            number(&run["validation_accuracy"])?,
+            number(&run["test_accuracy"])?,
+            short_commit(json["provenance"]["commit"].as_str().unwrap_or("?")),
+        ));
+    }
+    Ok(text)
+}
+
+/// `abc1234`, and whether the tree had uncommitted changes.
+fn short_commit(commit: &str) -> String {
+    let hash: String = commit.chars().take(7).collect();
+    if commit.contains("uncommitted") {
+        format!("`{hash}` with uncommitted changes")
+    } else {
+        format!("`{hash}`")
+    }
+}

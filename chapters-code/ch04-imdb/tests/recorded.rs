@@ -302,3 +302,31 @@ fn read(file: &str) -> Value {
         .join(file);
     serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap()
 }
+
+/// "The recorded dropout settings are those of trial 3, the trial with the
+/// best validation accuracy … Trial 4, with more word dropout, did better
+/// than trial 3 on the test reviews and worse on validation."
+#[test]
+fn the_trials_say_what_chapter_4_says() {
+    use imdb_sentiment::deep_train::DeepConfig;
+    let trial = |n: usize| {
+        let json = read(&format!("ch04-final-trial-{n}.json"));
+        json["runs"][0].clone()
+    };
+    let trials: Vec<Value> = (1..=5).map(trial).collect();
+    let validation = |t: &Value| t["validation_accuracy"].as_f64().unwrap();
+    let test = |t: &Value| t["test_accuracy"].as_f64().unwrap();
+    let best = (0..5)
+        .max_by(|&a, &b| validation(&trials[a]).total_cmp(&validation(&trials[b])))
+        .unwrap();
+    assert_eq!(best, 2, "trial 3 has the best validation accuracy");
+    let dropout: recurrent::dropout::DropoutRates =
+        serde_json::from_value(trials[2]["config"]["dropout"].clone()).unwrap();
+    assert_eq!(dropout, DeepConfig::default().dropout);
+    assert!(test(&trials[3]) > test(&trials[2]));
+    assert!(validation(&trials[3]) < validation(&trials[2]));
+    assert!(trials[3]["config"]["dropout"]["words"].as_f64().unwrap() > dropout.words);
+    // The first two predate word dropout.
+    assert!(trials[0]["config"]["dropout"]["words"].is_null());
+    assert!(trials[1]["config"]["dropout"]["words"].is_null());
+}
