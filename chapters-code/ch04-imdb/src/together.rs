@@ -77,18 +77,7 @@ impl FinalResults {
     }
 }
 
-/// The median of `values` (not empty).
-pub fn median(values: &[f64]) -> f64 {
-    assert!(!values.is_empty(), "median: no values");
-    let mut v = values.to_vec();
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
+pub use numeric::stats::median;
 
 /// A results file of `imdb baseline` (the fields the table reads).
 #[derive(Debug, Clone, serde::Deserialize)]

@@ -99,23 +99,5 @@ fn the_baseline_learns_the_word_that_gives_the_class_away() {
 /// Fault(output): `imdb baseline --out` a folder, a path in a missing folder or below a file, or in a folder that cannot be written | refused at once, before the data is read, naming the path; exit code 1
 #[test]
 fn the_baseline_refuses_an_output_it_cannot_write_before_reading_the_data() {
-    let dir = tempfile::tempdir().unwrap();
-    for out in fileio::output::bad_outputs(dir.path()) {
-        let output = fileio::user_error::run_as_user(
-            env!("CARGO_BIN_EXE_imdb"),
-            dir.path(),
-            &[
-                "baseline",
-                "--data-dir",
-                "missing",
-                "--out",
-                out.to_str().unwrap(),
-            ],
-        );
-        fileio::user_error::assert_user_error(
-            &output,
-            1,
-            &format!("error: --out {}: ", out.display()),
-        );
-    }
+    common::assert_unwritable_outputs_refused("baseline");
 }

@@ -98,3 +98,27 @@ pub fn examples(n: usize) -> Examples {
             .collect::<Array1<f32>>(),
     }
 }
+
+/// `imdb COMMAND --data-dir missing --out OUT` for every output that cannot
+/// be written: each is refused at once, before the data is read, naming the path.
+pub fn assert_unwritable_outputs_refused(command: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    for out in fileio::output::bad_outputs(dir.path()) {
+        let output = fileio::user_error::run_as_user(
+            env!("CARGO_BIN_EXE_imdb"),
+            dir.path(),
+            &[
+                command,
+                "--data-dir",
+                "missing",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        fileio::user_error::assert_user_error(
+            &output,
+            1,
+            &format!("error: --out {}: ", out.display()),
+        );
+    }
+}
