@@ -70,26 +70,7 @@ fn zero_weights_say_one_half_and_cost_ln_2() {
 
 #[test]
 fn the_baseline_learns_the_word_that_gives_the_class_away() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = common::dataset(dir.path(), 300);
-    let args: Vec<String> = [
-        "baseline",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--out",
-        "bow.json",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let output = common::imdb(dir.path(), &args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = std::fs::read_to_string(dir.path().join("bow.json")).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let json = common::results_on_synthetic_data(&["baseline"], "bow.json");
     let accuracy = json["run"]["test_accuracy"].as_f64().unwrap();
     assert!(accuracy > 0.95, "test accuracy {accuracy}");
     assert_eq!(json["run"]["test_reviews"], 600);

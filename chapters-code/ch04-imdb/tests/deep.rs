@@ -113,29 +113,10 @@ fn the_mean_reads_only_the_real_steps() {
 
 #[test]
 fn the_final_model_learns_the_word_that_gives_the_class_away() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = common::dataset(dir.path(), 300);
-    let args: Vec<String> = [
-        "final",
-        "--quick",
-        "--seeds",
-        "2",
-        "--data-dir",
-        data.to_str().unwrap(),
-        "--out",
+    let json = common::results_on_synthetic_data(
+        &["final", "--quick", "--seeds", "2"],
         "final.json",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
-    let output = common::imdb(dir.path(), &args);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
     );
-    let text = std::fs::read_to_string(dir.path().join("final.json")).unwrap();
-    let json: serde_json::Value = serde_json::from_str(&text).unwrap();
     // Both poolings, two seeds each; the chosen one has the better median
     // validation accuracy.
     let candidates = json["candidates"].as_array().unwrap();

@@ -29,18 +29,25 @@ pub fn mask<F: Scalar, D: Dimension, Sh: ShapeBuilder<Dim = D>>(
     p: f64,
     rng: &mut impl Rng,
 ) -> Array<F, D> {
+    check_probability(p);
+    Array::from_shape_simple_fn(shape, || factor(p, rng))
+}
+
+/// One entry of a mask: 0 with probability `p`, else 1/(1 − p).
+fn factor<F: Scalar>(p: f64, rng: &mut impl Rng) -> F {
+    if rng.random::<f64>() < p {
+        F::zero()
+    } else {
+        F::lit(1.0 / (1.0 - p))
+    }
+}
+
+/// A drop probability must be in [0, 1): at 1 nothing is kept and 1/(1 − p) is infinite.
+fn check_probability(p: f64) {
     assert!(
         (0.0..1.0).contains(&p),
         "dropout::mask: the drop probability is {p}, expected 0 <= p < 1"
     );
-    let keep = F::lit(1.0 / (1.0 - p));
-    Array::from_shape_simple_fn(shape, || {
-        if rng.random::<f64>() < p {
-            F::zero()
-        } else {
-            keep
-        }
-    })
 }
 
 /// Variational input dropout: x_t ⊙ m for every step t, x (T, B, D), m (B, D).
@@ -60,20 +67,16 @@ pub fn drop_steps<F: Scalar>(x: ArrayView3<F>, m: ArrayView2<F>) -> Array3<F> {
 /// read it, where every occurrence of a word in a sequence gets the same
 /// entry: each distinct word of each sequence is dropped with probability `p`.
 pub fn word_mask<F: Scalar>(ids: ArrayView2<u32>, p: f64, rng: &mut impl Rng) -> Array2<F> {
+    check_probability(p);
     let (batch, steps) = ids.dim();
     let mut m = Array2::zeros((steps, batch));
     for b in 0..batch {
         let mut drawn = std::collections::HashMap::new();
         for t in 0..steps {
-            // One Bernoulli draw per distinct word of the sequence.
-            let factor: &F = drawn.entry(ids[[b, t]]).or_insert_with(|| {
-                if rng.random::<f64>() < p {
-                    F::zero()
-                } else {
-                    F::lit(1.0 / (1.0 - p))
-                }
-            });
-            m[[t, b]] = *factor;
+            // One draw per distinct word of the sequence.
+            m[[t, b]] = *drawn
+                .entry(ids[[b, t]])
+                .or_insert_with(|| factor::<F>(p, rng));
         }
     }
     m

@@ -122,3 +122,22 @@ pub fn assert_unwritable_outputs_refused(command: &str) {
         );
     }
 }
+
+/// Run `imdb ARGS --data-dir DATA --out OUT` in a fresh folder on the
+/// synthetic dataset of [`dataset`] (300 reviews a class) and return the
+/// results file it wrote, failing with the program's errors if it failed.
+pub fn results_on_synthetic_data(args: &[&str], out: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dataset(dir.path(), 300);
+    let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    all.extend(["--data-dir".to_owned(), data.display().to_string()]);
+    all.extend(["--out".to_owned(), out.to_owned()]);
+    let output = imdb(dir.path(), &all);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join(out)).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
